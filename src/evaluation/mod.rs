@@ -1,0 +1,1 @@
+//! Placeholder: the core engine lands with issue 3.

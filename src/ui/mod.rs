@@ -1,0 +1,8 @@
+//! The browser shell: Leptos components that render state and send user intents.
+//!
+//! Components hold no business rules: verdicts come from `evaluation`, persistence from
+//! `storage`, texts from `i18n`.
+
+mod shell;
+
+pub use shell::App;

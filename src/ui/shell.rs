@@ -1,0 +1,250 @@
+//! The app frame: header, language switch, notices, and the view chosen by the URL fragment.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::route::Route;
+use crate::storage;
+
+/// How serious a notice is; decides its colour and its ARIA role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// State every view shares, provided as context.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    pub lang: RwSignal<Lang>,
+    pub notices: RwSignal<Vec<Notice>>,
+    next_notice: StoredValue<u32>,
+}
+
+impl Shell {
+    /// Shows a notice until the user dismisses it. The same text is never shown twice at once.
+    pub fn notify(&self, kind: NoticeKind, text: String) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id.wrapping_add(1));
+        self.notices.update(|list| {
+            if !list.iter().any(|n| n.text == text) {
+                list.push(Notice { id, kind, text });
+            }
+        });
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Trunk's page shows a spinner until the app starts; the app takes over from here.
+fn remove_boot_indicator() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
+}
+
+fn set_document_language(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(lang.strings().app_title);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    remove_boot_indicator();
+
+    let shell = Shell {
+        lang: RwSignal::new(Lang::Zh),
+        notices: RwSignal::new(Vec::new()),
+        next_notice: StoredValue::new(1),
+    };
+    provide_context(shell);
+
+    match storage::load_language() {
+        Ok(lang) => shell.lang.set(lang),
+        Err(err) => shell.notify(NoticeKind::Warning, err.message(Lang::Zh)),
+    }
+    if !storage::is_available() {
+        shell.notify(
+            NoticeKind::Warning,
+            Lang::Zh.strings().storage_unavailable.to_string(),
+        );
+    }
+    Effect::new(move |_| set_document_language(shell.lang.get()));
+
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    // The app lives as long as the page, so the listener is never removed.
+    let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&current_hash()));
+    });
+
+    let t = move || shell.lang.get().strings();
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            // The fragment is the router's; move focus instead of navigating.
+            ev.prevent_default();
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"))
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }>{move || t().skip_to_content}</a>
+        <header class="app-header no-print">
+            <div class="brand">
+                <a href="#/" class="brand-title">{move || t().app_title}</a>
+                <span class="brand-subtitle">{move || t().app_subtitle}</span>
+            </div>
+            <nav class="app-nav" aria-label=move || t().app_title>
+                <NavLink route=route target=Route::Home label=move || t().nav_home />
+                <NavLink route=route target=Route::Review label=move || t().nav_review />
+                <NavLink route=route target=Route::About label=move || t().nav_about />
+            </nav>
+            <LanguageSwitch />
+        </header>
+        <Notices />
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => view! { <Placeholder title=move || t().home_title body=move || t().home_empty /> }.into_any(),
+                Route::Review => view! { <Placeholder title=move || t().review_title body=move || t().review_placeholder /> }.into_any(),
+                Route::About => view! { <Placeholder title=move || t().about_title body=move || t().about_body /> }.into_any(),
+                Route::Assessment { .. } => view! { <Placeholder title=move || t().assessment_title body=move || t().assessment_placeholder /> }.into_any(),
+                Route::Report { .. } => view! { <Placeholder title=move || t().report_title body=move || t().report_placeholder /> }.into_any(),
+                Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer no-print">
+            <p>{move || t().data_local_notice}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn NavLink(
+    route: RwSignal<Route>,
+    target: Route,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
+    let href = target.href();
+    let active = Memo::new(move |_| {
+        let current = route.get();
+        match (&current, &target) {
+            (Route::Assessment { .. } | Route::Report { .. }, Route::Home) => true,
+            _ => current == target,
+        }
+    });
+    view! {
+        <a href=href class:active=move || active.get() aria-current=move || if active.get() { Some("page") } else { None }>
+            {label}
+        </a>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let choose = move |lang: Lang| {
+        shell.lang.set(lang);
+        if let Err(err) = storage::save_language(lang) {
+            // Without storage the app still works for this visit; anything else is a real fault.
+            let kind = match err {
+                storage::StorageError::Unavailable => NoticeKind::Warning,
+                _ => NoticeKind::Error,
+            };
+            shell.notify(kind, err.message(lang));
+        }
+    };
+    let pressed = move |lang: Lang| {
+        move || {
+            if shell.lang.get() == lang {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || shell.lang.get().strings().language_label>
+            <button type="button" lang="zh-CN" aria-pressed=pressed(Lang::Zh) on:click=move |_| choose(Lang::Zh)>"中文"</button>
+            <button type="button" lang="en" aria-pressed=pressed(Lang::En) on:click=move |_| choose(Lang::En)>"English"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    view! {
+        <div class="notices no-print" aria-live="polite">
+            <For
+                each=move || shell.notices.get()
+                key=|n| n.id
+                children=move |n| {
+                    let id = n.id;
+                    let (class, role) = match n.kind {
+                        NoticeKind::Error => ("notice notice-error", "alert"),
+                        NoticeKind::Warning => ("notice notice-warning", "status"),
+                    };
+                    view! {
+                        <div class=class role=role>
+                            <p>{n.text}</p>
+                            <button type="button" on:click=move |_| shell.notices.update(|l| l.retain(|x| x.id != id))>
+                                {move || shell.lang.get().strings().dismiss}
+                            </button>
+                        </div>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+#[component]
+fn Placeholder(
+    title: impl Fn() -> &'static str + Send + Sync + 'static,
+    body: impl Fn() -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <section class="view">
+            <h1>{title}</h1>
+            <p class="muted">{body}</p>
+        </section>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let t = move || shell.lang.get().strings();
+    view! {
+        <section class="view">
+            <h1>{move || t().not_found_title}</h1>
+            <p>{move || t().not_found_body}</p>
+            <p><a href="#/">{move || t().back_home}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,170 @@
+// The app shell as a visitor meets it: it loads on a plain static host, at a domain root or under
+// a sub-path, survives reloads on deep views, keeps the chosen language, and works offline.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, newWatchedPage, serveDist, shot, stopServer, waitForApp } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('the shell renders in Chinese with no console errors, at desktop and phone width', async () => {
+  const { server, url } = await serveDist();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const { page, problems } = await newWatchedPage(context);
+    await page.goto(url);
+    await waitForApp(page);
+    assert.equal(await page.locator('.brand-title').innerText(), '乡镇卫生院标准化自评');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.locator('#boot').count(), 0, 'the loading indicator is gone');
+    assert.match(await page.locator('nav.app-nav').innerText(), /我的自评[\s\S]*县级复核[\s\S]*说明/);
+    assert.match(await page.locator('footer').innerText(), /数据只保存在本机/);
+    await shot(page, 'shell-desktop');
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at 360 px (overflow ${overflow}px)`);
+    await shot(page, 'shell-phone');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('the language switch changes the interface and survives a reload', async () => {
+  const { server, url } = await serveDist();
+  try {
+    const context = await browser.newContext();
+    const { page, problems } = await newWatchedPage(context);
+    await page.goto(url);
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'County review' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('.brand-title').innerText(), 'Township Health Centre Self-Assessment');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('link', { name: '县级复核' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('a reload on a deep view works on a plain static server with no rewrite rules', async () => {
+  const { server, url } = await serveDist();
+  try {
+    const context = await browser.newContext();
+    const { page, problems } = await newWatchedPage(context);
+    await page.goto(url);
+    await waitForApp(page);
+    await page.getByRole('link', { name: '县级复核' }).click();
+    await page.waitForURL(/#\/review$/);
+    assert.equal(await page.locator('main h1').innerText(), '县级复核');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), '县级复核');
+    assert.equal(await page.getByRole('link', { name: '县级复核' }).getAttribute('aria-current'), 'page');
+    await page.goto(url + '#/no-such-view');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), '找不到这个页面');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('dist/ works under a sub-path such as /tools/thc/', async () => {
+  const { server, url } = await serveDist('/tools/thc/');
+  try {
+    assert.ok(url.endsWith('/tools/thc/'));
+    const rootResponse = await fetch(new URL('/', url));
+    assert.equal(rootResponse.status, 404, 'nothing is served outside the sub-path');
+    const context = await browser.newContext();
+    const { page, problems } = await newWatchedPage(context);
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    await page.goto(url + '#/about');
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), '关于本工具');
+    assert.deepEqual(failed, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('after the first visit the app loads and keeps its data with the host gone', async () => {
+  const { server, url } = await serveDist('/tools/thc/');
+  const context = await browser.newContext();
+  try {
+    const { page, problems } = await newWatchedPage(context);
+    await page.goto(url);
+    await waitForApp(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'County review' }).waitFor();
+    await stopServer(server);
+    await context.setOffline(true);
+    await page.goto(url + '#/review');
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), 'County review');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('.brand-title').innerText(), 'Township Health Centre Self-Assessment');
+    await shot(page, 'shell-offline');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await stopServer(server).catch(() => {});
+  }
+});
+
+test('a browser without WebAssembly gets a clear Chinese message instead of a blank page', async () => {
+  const { server, url } = await serveDist();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => { delete window.WebAssembly; });
+    await page.goto(url);
+    const message = page.locator('#boot-error');
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.innerText(), /不支持 WebAssembly/);
+    await context.close();
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('index.html forbids inline and remote script and ships a noscript message', async () => {
+  const { server, url } = await serveDist();
+  try {
+    const html = await (await fetch(url)).text();
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    assert.equal(scriptSrc.trim(), "'self' 'wasm-unsafe-eval'");
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline <script> element');
+    assert.match(html, /<noscript>[\s\S]*JavaScript[\s\S]*<\/noscript>/);
+    const manifest = await (await fetch(new URL('manifest.webmanifest', url))).json();
+    assert.equal(manifest.start_url, './');
+    assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+    const sw = await (await fetch(new URL('sw.js', url))).text();
+    assert.match(sw, /const CACHE = 'thc-assess-[0-9a-f]{16}'/, 'release worker names its cache by build hash');
+  } finally {
+    await stopServer(server);
+  }
+});
