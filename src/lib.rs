@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod evaluation;
 pub mod exact;
 pub mod i18n;
+pub mod persist;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

@@ -123,3 +123,247 @@ pub fn load_language() -> Result<Lang, StorageError> {
 pub fn save_language(lang: Lang) -> Result<(), StorageError> {
     write_json(LANGUAGE_KEY, &lang.code().to_string())
 }
+
+// --- Raw access ------------------------------------------------------------------------------
+//
+// When localStorage is unavailable (private mode, disabled by policy) the same calls work on an
+// in-memory map, so a director can still fill in and export an assessment; `is_available()`
+// stays false and the UI says plainly that nothing is kept after the page closes.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+thread_local! {
+    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+fn js_error(err: wasm_bindgen::JsValue) -> StorageError {
+    use wasm_bindgen::JsCast;
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => {
+            StorageError::QuotaExceeded
+        }
+        Some(e) if e.name() == "SecurityError" => StorageError::Unavailable,
+        Some(e) => StorageError::Failed(format!("{}: {}", e.name(), e.message())),
+        None => StorageError::Failed(format!("{err:?}")),
+    }
+}
+
+/// Reads a stored string as it is; `Ok(None)` when the key is absent.
+pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
+    match local_storage() {
+        Ok(storage) => storage.get_item(key).map_err(js_error),
+        Err(_) => Ok(MEMORY.with(|m| m.borrow().get(key).cloned())),
+    }
+}
+
+/// Writes a string. On error nothing was written (setItem is atomic per key).
+pub fn write_raw(key: &str, value: &str) -> Result<(), StorageError> {
+    match local_storage() {
+        Ok(storage) => storage.set_item(key, value).map_err(js_error),
+        Err(_) => {
+            MEMORY.with(|m| m.borrow_mut().insert(key.to_string(), value.to_string()));
+            Ok(())
+        }
+    }
+}
+
+fn remove_raw(key: &str) -> Result<(), StorageError> {
+    match local_storage() {
+        Ok(storage) => storage.remove_item(key).map_err(js_error),
+        Err(_) => {
+            MEMORY.with(|m| m.borrow_mut().remove(key));
+            Ok(())
+        }
+    }
+}
+
+fn keys() -> Result<Vec<String>, StorageError> {
+    match local_storage() {
+        Ok(storage) => {
+            let n = storage.length().map_err(js_error)?;
+            Ok((0..n)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .collect())
+        }
+        Err(_) => Ok(MEMORY.with(|m| m.borrow().keys().cloned().collect())),
+    }
+}
+
+// --- Assessments -------------------------------------------------------------------------------
+
+use crate::assessment::Assessment;
+use crate::persist::{self, LoadOutcome, SavePlan, StoredAssessment};
+use chrono::{DateTime, FixedOffset};
+
+/// What a save did.
+#[derive(Clone, Debug)]
+pub enum SaveResult {
+    Saved {
+        revision: u64,
+        saved_at: DateTime<FixedOffset>,
+    },
+    /// Another tab saved a newer revision; nothing was written.
+    Conflict { theirs: Box<StoredAssessment> },
+    /// The stored entry must not be overwritten (written by a newer version); nothing was written.
+    Blocked { message: String },
+}
+
+fn checked(key: Result<String, persist::InvalidId>) -> Result<String, StorageError> {
+    key.map_err(|e| StorageError::Failed(format!("{e:?}")))
+}
+
+/// Moves an unreadable entry aside under a quarantine key so it is never lost and never blocks.
+fn quarantine(id: &str, text: &str) -> Result<(), StorageError> {
+    let existing = keys()?;
+    let key = checked(persist::next_quarantine_key(
+        id,
+        existing.iter().map(String::as_str),
+    ))?;
+    write_raw(&key, text)
+}
+
+/// Saves an assessment: the previous good entry becomes the backup first, then the new entry is
+/// written, so a failure between the two leaves a good entry and a good backup.
+pub fn save_assessment(
+    assessment: &Assessment,
+    base_revision: u64,
+    writer: &str,
+    now: DateTime<FixedOffset>,
+    last_exported_at: Option<DateTime<FixedOffset>>,
+) -> Result<SaveResult, StorageError> {
+    let id = assessment.id.as_str();
+    let main_key = checked(persist::main_key(id))?;
+    let stored = read_raw(&main_key)?;
+    if let Some(text) = &stored {
+        if matches!(
+            persist::decode(text),
+            Err(persist::LoadProblem::Corrupt { .. })
+        ) {
+            quarantine(id, text)?;
+        }
+    }
+    match persist::plan_save(
+        id,
+        stored.as_deref(),
+        base_revision,
+        writer,
+        now,
+        assessment,
+        last_exported_at,
+    ) {
+        SavePlan::Write {
+            backup,
+            main,
+            revision,
+        } => {
+            if let Some(backup) = backup {
+                write_raw(&checked(persist::backup_key(id))?, &backup)?;
+            }
+            write_raw(&main_key, &main)?;
+            Ok(SaveResult::Saved {
+                revision,
+                saved_at: now,
+            })
+        }
+        SavePlan::Conflict { theirs } => Ok(SaveResult::Conflict { theirs }),
+        SavePlan::Blocked { problem } => Ok(SaveResult::Blocked {
+            message: problem.message(Lang::Zh),
+        }),
+    }
+}
+
+/// Loads an assessment, recovering from its backup when the entry is damaged. A damaged entry
+/// is moved to a quarantine key, never deleted.
+pub fn load_assessment(id: &str) -> Result<LoadOutcome, StorageError> {
+    let main_key = checked(persist::main_key(id))?;
+    let main = read_raw(&main_key)?;
+    let backup = read_raw(&checked(persist::backup_key(id))?)?;
+    let outcome = persist::load(id, main.as_deref(), backup.as_deref());
+    match (&outcome, &main) {
+        (LoadOutcome::RecoveredFromBackup { stored, .. }, main_text) => {
+            if let Some(text) = main_text {
+                quarantine(id, text)?;
+            }
+            if let Ok(text) = persist::encode_stored(stored) {
+                write_raw(&main_key, &text)?;
+            }
+        }
+        (LoadOutcome::Unreadable { .. }, Some(text)) => quarantine(id, text)?,
+        _ => {}
+    }
+    Ok(outcome)
+}
+
+/// Every assessment stored in this browser, each as what could be read of it.
+pub fn list_assessments() -> Result<Vec<(String, LoadOutcome)>, StorageError> {
+    let all = keys()?;
+    let ids: Vec<String> = persist::assessment_ids(all.iter().map(String::as_str))
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let main = read_raw(&checked(persist::main_key(&id))?)?;
+        let backup = read_raw(&checked(persist::backup_key(&id))?)?;
+        let outcome = persist::load(&id, main.as_deref(), backup.as_deref());
+        out.push((id, outcome));
+    }
+    Ok(out)
+}
+
+/// The raw texts of a deleted assessment, so the deletion can be undone.
+#[derive(Clone, Debug)]
+pub struct Deleted {
+    id: String,
+    main: Option<String>,
+    backup: Option<String>,
+}
+
+pub fn delete_assessment(id: &str) -> Result<Deleted, StorageError> {
+    let main_key = checked(persist::main_key(id))?;
+    let backup_key = checked(persist::backup_key(id))?;
+    let main = read_raw(&main_key)?;
+    let backup = read_raw(&backup_key)?;
+    // Backup first: a half-finished delete leaves a loadable entry, not a stray backup.
+    remove_raw(&backup_key)?;
+    remove_raw(&main_key)?;
+    Ok(Deleted {
+        id: id.to_string(),
+        main,
+        backup,
+    })
+}
+
+pub fn undo_delete(deleted: &Deleted) -> Result<(), StorageError> {
+    if let Some(backup) = &deleted.backup {
+        write_raw(&checked(persist::backup_key(&deleted.id))?, backup)?;
+    }
+    if let Some(main) = &deleted.main {
+        write_raw(&checked(persist::main_key(&deleted.id))?, main)?;
+    }
+    Ok(())
+}
+
+/// Writes a new assessment (revision 1). Fails rather than overwrite an existing one.
+pub fn create_assessment(
+    assessment: &Assessment,
+    writer: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<SaveResult, StorageError> {
+    if read_raw(&checked(persist::main_key(&assessment.id))?)?.is_some() {
+        return Err(StorageError::Failed(format!(
+            "{} already exists",
+            assessment.id
+        )));
+    }
+    save_assessment(assessment, 0, writer, now, None)
+}

@@ -3,6 +3,11 @@
 //! Components hold no business rules: verdicts come from `evaluation`, persistence from
 //! `storage`, texts from `i18n`.
 
+mod criterion;
+mod editor;
+mod home;
+mod report;
+mod session;
 mod shell;
 
 pub use shell::App;

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::editor::AssessmentView;
+use super::home::HomeView;
+use super::report::ReportView;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::storage;
@@ -13,12 +16,17 @@ pub enum NoticeKind {
     Warning,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Notice {
     pub id: u32,
     pub kind: NoticeKind,
     pub text: String,
+    /// Offered as an "undo" button; the notice goes away by itself after a short while.
+    pub undo: Option<Callback<()>>,
 }
+
+/// How long an undo offer stays on screen.
+const UNDO_WINDOW: std::time::Duration = std::time::Duration::from_secs(12);
 
 /// State every view shares, provided as context.
 #[derive(Clone, Copy)]
@@ -31,13 +39,33 @@ pub struct Shell {
 impl Shell {
     /// Shows a notice until the user dismisses it. The same text is never shown twice at once.
     pub fn notify(&self, kind: NoticeKind, text: String) {
+        self.push(kind, text, None);
+    }
+
+    /// Says what just happened and offers to undo it for a short while.
+    pub fn offer_undo(&self, text: String, undo: Callback<()>) {
+        let id = self.push(NoticeKind::Warning, text, Some(undo));
+        let notices = self.notices;
+        set_timeout(
+            move || notices.update(|l| l.retain(|n| n.id != id)),
+            UNDO_WINDOW,
+        );
+    }
+
+    fn push(&self, kind: NoticeKind, text: String, undo: Option<Callback<()>>) -> u32 {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id.wrapping_add(1));
         self.notices.update(|list| {
-            if !list.iter().any(|n| n.text == text) {
-                list.push(Notice { id, kind, text });
+            if undo.is_some() || !list.iter().any(|n| n.text == text) {
+                list.push(Notice {
+                    id,
+                    kind,
+                    text,
+                    undo,
+                });
             }
         });
+        id
     }
 }
 
@@ -99,6 +127,16 @@ pub fn App() -> impl IntoView {
     });
 
     let t = move || shell.lang.get().strings();
+    // The view re-renders when the view or the assessment changes, not when only the page
+    // inside an assessment does: the open session (and its pending save) survives.
+    let view_of = Memo::new(move |_| match route.get() {
+        Route::Assessment { id, .. } => Route::Assessment { id, section: None },
+        other => other,
+    });
+    let page = Memo::new(move |_| match route.get() {
+        Route::Assessment { section, .. } => section,
+        _ => None,
+    });
 
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
@@ -128,12 +166,12 @@ pub fn App() -> impl IntoView {
         </header>
         <Notices />
         <main id="main" tabindex="-1">
-            {move || match route.get() {
-                Route::Home => view! { <Placeholder title=move || t().home_title body=move || t().home_empty /> }.into_any(),
+            {move || match view_of.get() {
+                Route::Home => view! { <HomeView /> }.into_any(),
                 Route::Review => view! { <Placeholder title=move || t().review_title body=move || t().review_placeholder /> }.into_any(),
                 Route::About => view! { <Placeholder title=move || t().about_title body=move || t().about_body /> }.into_any(),
-                Route::Assessment { .. } => view! { <Placeholder title=move || t().assessment_title body=move || t().assessment_placeholder /> }.into_any(),
-                Route::Report { .. } => view! { <Placeholder title=move || t().report_title body=move || t().report_placeholder /> }.into_any(),
+                Route::Assessment { id, .. } => view! { <AssessmentView id=id page=page /> }.into_any(),
+                Route::Report { id } => view! { <ReportView id=id /> }.into_any(),
                 Route::NotFound(_) => view! { <NotFound /> }.into_any(),
             }}
         </main>
@@ -209,9 +247,16 @@ fn Notices() -> impl IntoView {
                         NoticeKind::Error => ("notice notice-error", "alert"),
                         NoticeKind::Warning => ("notice notice-warning", "status"),
                     };
+                    let undo = n.undo.map(|undo| view! {
+                        <button type="button" class="primary" on:click=move |_| {
+                            undo.run(());
+                            shell.notices.update(|l| l.retain(|x| x.id != id));
+                        }>{move || shell.lang.get().strings().undo}</button>
+                    });
                     view! {
                         <div class=class role=role>
                             <p>{n.text}</p>
+                            {undo}
                             <button type="button" on:click=move |_| shell.notices.update(|l| l.retain(|x| x.id != id))>
                                 {move || shell.lang.get().strings().dismiss}
                             </button>

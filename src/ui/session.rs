@@ -1,0 +1,223 @@
+//! The open assessment: its state, its live evaluation, and autosave.
+//!
+//! Every edit goes through [`Session::edit`], which updates the state (the evaluation follows as
+//! a memo) and schedules a save. Saving is debounced and flushed when the page is hidden or
+//! closed. What to write, and whether another tab got there first, is decided by `persist`; the
+//! writing itself is `storage`'s. The session only keeps the state honest on screen.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+use leptos::prelude::*;
+
+use crate::assessment::Assessment;
+use crate::catalogue::Catalogue;
+use crate::evaluation::{evaluate, Evaluation};
+use crate::i18n::Lang;
+use crate::persist::StoredAssessment;
+use crate::storage::{self, SaveResult};
+
+/// How long typing may pause before the change is written.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// The current time with the browser's UTC offset.
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// "14:03" — what the save indicator shows.
+pub fn clock_time(t: &DateTime<FixedOffset>) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// An evaluation shared without copying; two are equal only if they are the same computation.
+#[derive(Clone)]
+pub struct Evaluated(pub std::sync::Arc<Evaluation>);
+
+impl PartialEq for Evaluated {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the save indicator says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Everything on screen is stored.
+    Saved { at: DateTime<FixedOffset> },
+    /// A change waits for the autosave timer.
+    Pending,
+    /// The last write failed; the message says why and what to do. The state on screen is kept.
+    Failed(String),
+    /// Another tab saved a newer revision; the user chooses.
+    Conflict { theirs: Box<StoredAssessment> },
+    /// localStorage is unavailable: changes live only in this page.
+    MemoryOnly,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub catalogue: &'static Catalogue,
+    pub assessment: RwSignal<Assessment>,
+    pub evaluation: Memo<Evaluated>,
+    pub save_state: RwSignal<SaveState>,
+    /// The stored revision this page's state is based on.
+    base_revision: StoredValue<u64>,
+    last_exported_at: StoredValue<Option<DateTime<FixedOffset>>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    lang: RwSignal<Lang>,
+}
+
+/// This tab's identity as a writer, so our own earlier save is never taken for another tab's.
+pub fn writer_id() -> &'static str {
+    use std::sync::OnceLock;
+    static ID: OnceLock<String> = OnceLock::new();
+    ID.get_or_init(|| format!("tab-{}", new_id()))
+}
+
+/// A fresh id for an assessment or a tab: time plus randomness, base 36.
+pub fn new_id() -> String {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
+    format!("{}{}", to_base36(time), to_base36(random))
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+impl Session {
+    pub fn new(
+        catalogue: &'static Catalogue,
+        stored: StoredAssessment,
+        lang: RwSignal<Lang>,
+    ) -> Session {
+        let assessment = RwSignal::new(stored.assessment);
+        let evaluation = Memo::new(move |_| {
+            Evaluated(std::sync::Arc::new(
+                assessment.with(|a| evaluate(catalogue, a)),
+            ))
+        });
+        let save_state = RwSignal::new(if storage::is_available() {
+            SaveState::Saved {
+                at: stored.saved_at,
+            }
+        } else {
+            SaveState::MemoryOnly
+        });
+        Session {
+            catalogue,
+            assessment,
+            evaluation,
+            save_state,
+            base_revision: StoredValue::new(stored.revision),
+            last_exported_at: StoredValue::new(stored.last_exported_at),
+            timer: StoredValue::new(None),
+            lang,
+        }
+    }
+
+    /// Applies a user's change and schedules a save.
+    pub fn edit(&self, change: impl FnOnce(&mut Assessment, DateTime<FixedOffset>)) {
+        if matches!(self.save_state.get_untracked(), SaveState::Conflict { .. }) {
+            // Until the user settles the conflict, edits stay on screen but are not written.
+            self.assessment.update(|a| change(a, now()));
+            return;
+        }
+        self.assessment.update(|a| change(a, now()));
+        self.save_state.set(SaveState::Pending);
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let session = *self;
+        let handle = set_timeout_with_handle(move || session.flush(), AUTOSAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes now if anything is waiting (page hidden, closed, or the timer fired).
+    pub fn flush(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        self.timer.set_value(None);
+        if self.save_state.get_untracked() == SaveState::Pending {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        let lang = self.lang.get_untracked();
+        let result = self.assessment.with_untracked(|a| {
+            storage::save_assessment(
+                a,
+                self.base_revision.get_value(),
+                writer_id(),
+                now(),
+                self.last_exported_at.get_value(),
+            )
+        });
+        match result {
+            Ok(SaveResult::Saved { revision, saved_at }) => {
+                self.base_revision.set_value(revision);
+                self.save_state.set(if storage::is_available() {
+                    SaveState::Saved { at: saved_at }
+                } else {
+                    SaveState::MemoryOnly
+                });
+            }
+            Ok(SaveResult::Conflict { theirs }) => {
+                self.save_state.set(SaveState::Conflict { theirs });
+            }
+            Ok(SaveResult::Blocked { message }) => self.save_state.set(SaveState::Failed(message)),
+            Err(storage::StorageError::Unavailable) => self.save_state.set(SaveState::MemoryOnly),
+            Err(err) => self.save_state.set(SaveState::Failed(err.message(lang))),
+        }
+    }
+
+    /// Another tab wrote this assessment: if its revision is newer than ours, ask the user.
+    pub fn check_other_tab(&self, stored_text: Option<String>) {
+        let Some(text) = stored_text else { return };
+        let Ok(theirs) = crate::persist::decode(&text) else {
+            return;
+        };
+        if theirs.revision > self.base_revision.get_value() && theirs.writer != writer_id() {
+            self.save_state.set(SaveState::Conflict {
+                theirs: Box::new(theirs),
+            });
+        }
+    }
+
+    /// Conflict resolved by keeping this page's version: it is written over theirs.
+    pub fn keep_mine(&self) {
+        if let SaveState::Conflict { theirs } = self.save_state.get_untracked() {
+            self.base_revision.set_value(theirs.revision);
+            self.save_state.set(SaveState::Pending);
+            self.save_now();
+        }
+    }
+
+    /// Conflict resolved by taking the other tab's version: this page shows theirs.
+    pub fn take_theirs(&self) {
+        if let SaveState::Conflict { theirs } = self.save_state.get_untracked() {
+            self.base_revision.set_value(theirs.revision);
+            self.last_exported_at.set_value(theirs.last_exported_at);
+            let saved_at = theirs.saved_at;
+            self.assessment.set(theirs.assessment);
+            self.save_state.set(SaveState::Saved { at: saved_at });
+        }
+    }
+}
