@@ -13,6 +13,8 @@ pub enum Route {
     Assessment { id: String, section: Option<String> },
     /// The printable gap report of one assessment.
     Report { id: String },
+    /// A blank printable checklist of one assessment's catalogue, for walking the centre on paper.
+    Checklist { id: String },
     /// The county reviewer's workspace.
     Review,
     /// About the tool, its sources and where data lives.
@@ -47,6 +49,9 @@ impl Route {
             ["report", id] if valid(id) => Route::Report {
                 id: (*id).to_string(),
             },
+            ["checklist", id] if valid(id) => Route::Checklist {
+                id: (*id).to_string(),
+            },
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -63,6 +68,7 @@ impl Route {
                 section: Some(s),
             } => format!("#/a/{id}/{s}"),
             Route::Report { id } => format!("#/report/{id}"),
+            Route::Checklist { id } => format!("#/checklist/{id}"),
             Route::NotFound(_) => "#/".to_string(),
         }
     }
@@ -87,6 +93,7 @@ mod tests {
                 section: Some("staffing".into()),
             },
             Route::Report { id: "x-2".into() },
+            Route::Checklist { id: "x-2".into() },
         ];
         for view in views {
             assert_eq!(Route::parse(&view.href()), view, "{}", view.href());

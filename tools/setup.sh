@@ -24,6 +24,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
+# Python readers used by tests as independent checks (openpyxl for .xlsx, jsonschema for the
+# published file format).
+if ! python3 -c 'import openpyxl, jsonschema' >/dev/null 2>&1; then
+  say "Installing Python test readers (tests/python-requirements.txt)"
+  python3 -m pip install --quiet --disable-pip-version-check -r tests/python-requirements.txt
+fi
+
 # Rust toolchain and wasm target, as pinned in rust-toolchain.toml.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"

@@ -16,3 +16,15 @@ pub fn ReportView(id: String) -> impl IntoView {
         </section>
     }
 }
+
+#[component]
+pub fn ChecklistView(id: String) -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let t = move || shell.lang.get().strings();
+    let _ = id;
+    view! {
+        <section class="view">
+            <h1>{move || t().report.heading}</h1>
+        </section>
+    }
+}

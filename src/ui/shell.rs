@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::editor::AssessmentView;
 use super::home::HomeView;
-use super::report::ReportView;
+use super::report::{ChecklistView, ReportView};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::storage;
@@ -172,6 +172,7 @@ pub fn App() -> impl IntoView {
                 Route::About => view! { <Placeholder title=move || t().about_title body=move || t().about_body /> }.into_any(),
                 Route::Assessment { id, .. } => view! { <AssessmentView id=id page=page /> }.into_any(),
                 Route::Report { id } => view! { <ReportView id=id /> }.into_any(),
+                Route::Checklist { id } => view! { <ChecklistView id=id /> }.into_any(),
                 Route::NotFound(_) => view! { <NotFound /> }.into_any(),
             }}
         </main>
@@ -191,7 +192,10 @@ fn NavLink(
     let active = Memo::new(move |_| {
         let current = route.get();
         match (&current, &target) {
-            (Route::Assessment { .. } | Route::Report { .. }, Route::Home) => true,
+            (
+                Route::Assessment { .. } | Route::Report { .. } | Route::Checklist { .. },
+                Route::Home,
+            ) => true,
             _ => current == target,
         }
     });

@@ -4,6 +4,9 @@
 //! compile error rather than a blank on screen. Catalogue texts (criteria, sources) carry their
 //! own translations and are not here.
 
+pub mod exchange;
+pub mod report;
+
 /// The interface language, shared with the catalogue's bilingual texts. Chinese is the default.
 pub use crate::catalogue::Lang;
 
@@ -32,8 +35,11 @@ impl Lang {
     }
 }
 
-/// The interface strings of one language.
+/// The interface strings of one language. Each area with many strings keeps them in its own
+/// sub-module (one struct per language there), reached through a field here.
 pub struct Strings {
+    pub report: &'static report::ReportStrings,
+    pub exchange: &'static exchange::ExchangeStrings,
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub nav_home: &'static str,
@@ -135,6 +141,8 @@ pub struct Strings {
 }
 
 pub static ZH: Strings = Strings {
+    report: &report::ZH,
+    exchange: &exchange::ZH,
     app_title: "乡镇卫生院标准化自评",
     app_subtitle: "标准化建设自评 · 差距报告 · 县级复核",
     nav_home: "我的自评",
@@ -236,6 +244,8 @@ pub static ZH: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
+    report: &report::EN,
+    exchange: &exchange::EN,
     app_title: "Township Health Centre Self-Assessment",
     app_subtitle: "Standardization self-assessment · gap report · county review",
     nav_home: "My assessments",
