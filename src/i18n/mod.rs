@@ -138,6 +138,8 @@ pub struct Strings {
     pub action_planned: &'static str,
     pub action_in_progress: &'static str,
     pub action_done: &'static str,
+    pub orphans_heading: &'static str,
+    pub orphans_intro: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -241,6 +243,8 @@ pub static ZH: Strings = Strings {
     action_planned: "未开始",
     action_in_progress: "进行中",
     action_done: "已完成",
+    orphans_heading: "与当前评价标准的差异",
+    orphans_intro: "以下内容与本工具当前的评价标准版本不一致。原有答案全部保留（也会随导出文件一起保存），不会被删除。",
 };
 
 pub static EN: Strings = Strings {
@@ -344,6 +348,8 @@ pub static EN: Strings = Strings {
     action_planned: "Planned",
     action_in_progress: "In progress",
     action_done: "Done",
+    orphans_heading: "Differences from the current catalogue",
+    orphans_intro: "The items below do not match the current version of the criteria catalogue. Every earlier answer is kept (and exported), never deleted.",
 };
 
 #[cfg(test)]

@@ -181,6 +181,7 @@ fn EditorHeader() -> impl IntoView {
                 <a class="button-link no-print" href=report_href>{move || t().open_report}</a>
             </div>
         </div>
+        <ExportReminderNote />
         {move || match session.save_state.get() {
             SaveState::Conflict { theirs } => {
                 let at = clock_time(&theirs.saved_at);
@@ -615,6 +616,7 @@ fn SummaryPage() -> impl IntoView {
     view! {
         <section class="page">
             <h2>{move || t().summary_page}</h2>
+            <CatalogueFit />
             <p class="overall">{overall}</p>
             {bars}
             {tiers}
@@ -623,5 +625,99 @@ fn SummaryPage() -> impl IntoView {
             <p><a class="button-link" href=move || Route::Report { id: session.assessment.with(|a| a.id.clone()) }.href()>
                 {move || t().open_report}</a></p>
         </section>
+    }
+}
+
+/// How the assessment fits the catalogue it is shown with: a newer catalogue version, and
+/// answers whose criterion no longer exists ("orphaned"). Orphaned answers are kept in the
+/// assessment (and in exports) and listed here with what they held, never dropped.
+#[component]
+fn CatalogueFit() -> impl IntoView {
+    use crate::assessment::AssessmentIssue;
+    let shell = expect_context::<Shell>();
+    let session = expect_context::<Session>();
+    let lang = shell.lang;
+    let t = move || lang.get().strings();
+    let issues = move || {
+        session
+            .assessment
+            .with(|a| (a.check_against(session.catalogue), a.items.clone()))
+    };
+    move || {
+        let (issues, items) = issues();
+        if issues.is_empty() {
+            return ().into_any();
+        }
+        let rows = issues
+            .iter()
+            .map(|issue| {
+                let held = match issue {
+                    AssessmentIssue::UnknownCriterion { id } => items.get(id).map(|r| {
+                        let mut parts = Vec::new();
+                        if let Some(answer) = &r.answer {
+                            parts.push(answer_text(answer, lang.get()));
+                        }
+                        if !r.evidence.is_empty() {
+                            parts.push(r.evidence.clone());
+                        }
+                        if let Some(action) = &r.action {
+                            parts.push(action.measure.clone());
+                        }
+                        parts.join(" · ")
+                    }),
+                    _ => None,
+                };
+                view! {
+                    <li>{issue.message(lang.get())}
+                        {held.filter(|h| !h.is_empty()).map(|h| view! { <br /><span class="muted">{h}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="panel catalogue-fit" role="note">
+                <h3>{t().orphans_heading}</h3>
+                <p class="muted">{t().orphans_intro}</p>
+                <ul>{rows}</ul>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// A reminder to export when work has not been exported for a while: the data lives only in
+/// this browser.
+#[component]
+fn ExportReminderNote() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let session = expect_context::<Session>();
+    let lang = shell.lang;
+    move || {
+        // Re-checked whenever a save lands.
+        let _ = session.save_state.get();
+        session
+            .export_reminder()
+            .map(|r| view! { <p class="notice notice-warning export-reminder" role="status">{r.message(lang.get())}</p> })
+    }
+}
+
+/// An answer as the director gave it, in words (for answers shown outside their criterion).
+fn answer_text(answer: &crate::assessment::Answer, lang: Lang) -> String {
+    use crate::assessment::{Answer, Status};
+    let s = lang.strings();
+    match answer {
+        Answer::Status(Status::Met) => s.status_met.to_string(),
+        Answer::Status(Status::Partly) => s.status_partly.to_string(),
+        Answer::Status(Status::NotMet) => s.status_not_met.to_string(),
+        Answer::Status(Status::NotApplicable) => s.mark_not_applicable.to_string(),
+        Answer::Grade(g) => explain::grade_label(*g, lang).to_string(),
+        Answer::SubItems(items) => {
+            let met: Vec<&str> = items
+                .iter()
+                .filter(|(_, &on)| on)
+                .map(|(id, _)| id.as_str())
+                .collect();
+            format!("{} {}", s.grade_label, met.join(", "))
+        }
     }
 }

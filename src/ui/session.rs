@@ -201,6 +201,19 @@ impl Session {
         }
     }
 
+    /// Whether to remind the user to export (never exported, or long ago).
+    pub fn export_reminder(&self) -> Option<crate::persist::ExportReminder> {
+        let stored = StoredAssessment {
+            layout: crate::persist::LAYOUT_VERSION,
+            revision: self.base_revision.get_value(),
+            saved_at: now(),
+            writer: writer_id().to_string(),
+            last_exported_at: self.last_exported_at.get_value(),
+            assessment: self.assessment.get_untracked(),
+        };
+        crate::persist::export_reminder(&stored, now())
+    }
+
     /// Conflict resolved by keeping this page's version: it is written over theirs.
     pub fn keep_mine(&self) {
         if let SaveState::Conflict { theirs } = self.save_state.get_untracked() {
