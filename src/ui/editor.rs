@@ -41,12 +41,17 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
     let t = move || lang.get().strings();
 
     let outcome = storage::load_assessment(&id);
+    if let Some(notice) = outcome
+        .as_ref()
+        .ok()
+        .and_then(|o| o.notice(lang.get_untracked()))
+        .filter(|_| matches!(outcome, Ok(LoadOutcome::RecoveredFromBackup { .. })))
+    {
+        shell.notify(NoticeKind::Warning, notice);
+    }
     let session = match outcome {
         Ok(LoadOutcome::Loaded(stored)) => Some(stored),
-        Ok(LoadOutcome::RecoveredFromBackup { stored, problem }) => {
-            shell.notify(NoticeKind::Warning, problem.message(lang.get_untracked()));
-            Some(stored)
-        }
+        Ok(LoadOutcome::RecoveredFromBackup { stored, .. }) => Some(stored),
         Ok(LoadOutcome::Missing) => None,
         Ok(LoadOutcome::NewerVersion { problem }) => {
             shell.notify(NoticeKind::Error, problem.message(lang.get_untracked()));
@@ -116,6 +121,17 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
         other_tab.remove();
     });
 
+    // A new page starts at its top, as a new paper page would.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let current = page.get();
+        if previous.is_some() {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        current
+    });
+
     let id_for_nav = id.clone();
     view! {
         <div class="editor">
@@ -124,6 +140,7 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
                 <SectionNav id=id_for_nav page=page />
                 <div class="editor-page">
                     {move || {
+                        session.generation.track();
                         let current = page.get().unwrap_or_else(|| PROFILE_PAGE.to_string());
                         if current == PROFILE_PAGE {
                             view! { <ProfilePage /> }.into_any()

@@ -61,6 +61,9 @@ pub struct Session {
     pub assessment: RwSignal<Assessment>,
     pub evaluation: Memo<Evaluated>,
     pub save_state: RwSignal<SaveState>,
+    /// Bumped when the whole state is replaced (another tab's version taken), so views that
+    /// keep their own text (number fields) are rebuilt from it.
+    pub generation: RwSignal<u32>,
     /// The stored revision this page's state is based on.
     base_revision: StoredValue<u64>,
     last_exported_at: StoredValue<Option<DateTime<FixedOffset>>>,
@@ -120,6 +123,7 @@ impl Session {
             assessment,
             evaluation,
             save_state,
+            generation: RwSignal::new(0),
             base_revision: StoredValue::new(stored.revision),
             last_exported_at: StoredValue::new(stored.last_exported_at),
             timer: StoredValue::new(None),
@@ -231,6 +235,7 @@ impl Session {
             let saved_at = theirs.saved_at;
             self.assessment.set(theirs.assessment);
             self.save_state.set(SaveState::Saved { at: saved_at });
+            self.generation.update(|g| *g = g.wrapping_add(1));
         }
     }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = process.env.DIST || new URL('../../dist/', import.meta.url).pathname;
 const KB = 1024;
 export const BUDGET = { wasmGzip: 230 * KB, firstLoadGzip: 250 * KB };
 

@@ -20,8 +20,10 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
 }
 
+export const DIST = process.env.DIST ? join(process.env.DIST) : join(ROOT, 'dist');
+
 export function serveDist(base = '/') {
-  return startServer({ dir: join(ROOT, 'dist'), base });
+  return startServer({ dir: DIST, base });
 }
 
 export async function stopServer(server) {
