@@ -3,23 +3,13 @@
 // desktop and phone width land in tests/e2e/out/ to be looked at.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newWatchedPage, serveDist, shot, stopServer, waitForApp } from './harness.mjs';
+import { test } from 'node:test';
+import { newWatchedPage, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let browser;
-let server;
-let url;
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await serveDist());
-});
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
+const app = useBrowserAndServer();
 
 const card = (page, criterionId) => page.locator(`#c-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
 const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Za-z0-9]/g, '-')}`);
@@ -35,7 +25,7 @@ async function saved(page) {
 }
 
 async function createAssessment(page, name) {
-  await page.goto(url);
+  await page.goto(app.url);
   await waitForApp(page);
   await page.fill('#new-centre-name', name);
   await page.getByRole('button', { name: '新建并开始填写' }).click();
@@ -44,7 +34,7 @@ async function createAssessment(page, name) {
 }
 
 test('a director fills a realistic assessment, sees exact verdicts, reloads and finds it all', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const { page, problems } = await newWatchedPage(context);
   await createAssessment(page, '青山镇卫生院');
 
@@ -151,7 +141,7 @@ test('a director fills a realistic assessment, sees exact verdicts, reloads and 
   await openSection(page, '人员配备');
   assert.equal(await input(page, 'health_tech_staff').inputValue(), '41');
   await share.locator('.verdict', { hasText: '达标' }).waitFor();
-  await page.goto(url);
+  await page.goto(app.url);
   await waitForApp(page);
   assert.match(await page.locator('.entry').first().innerText(), /青山镇卫生院[\s\S]*已答/);
   assert.deepEqual(problems, []);
@@ -159,7 +149,7 @@ test('a director fills a realistic assessment, sees exact verdicts, reloads and 
 });
 
 test('every section reads well at phone width and on a 1366×768 screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const { page, problems } = await newWatchedPage(context);
   await createAssessment(page, '手机测试卫生院');
   const sections = await page.locator('.section-nav a').allInnerTexts();
@@ -176,9 +166,9 @@ test('every section reads well at phone width and on a 1366×768 screen', async 
 });
 
 test('the whole workflow works from the keyboard alone', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const { page, problems } = await newWatchedPage(context);
-  await page.goto(url);
+  await page.goto(app.url);
   await waitForApp(page);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
@@ -201,11 +191,11 @@ test('the whole workflow works from the keyboard alone', async () => {
 
 test('an automated accessibility scan finds no serious or critical violations', async () => {
   // axe is injected as a script, which the app's CSP (rightly) forbids: bypass it for the scan only.
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await app.browser.newContext({ bypassCSP: true });
   const { page } = await newWatchedPage(context);
   await createAssessment(page, '无障碍卫生院');
   const views = [
-    ['home', url],
+    ['home', app.url],
     ['profile', null],
     ['staffing', '人员配备'],
     ['departments', '科室设置'],

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
 
@@ -57,4 +58,21 @@ export async function shot(page, name) {
   const path = join(OUT, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Registers node:test hooks that start one browser and one static server for a test file and
+ * stop them after it. Returns an object whose `browser` and `url` are set once `before` ran.
+ */
+export function useBrowserAndServer(base = '/') {
+  const shared = { browser: null, server: null, url: null };
+  before(async () => {
+    shared.browser = await launchBrowser();
+    ({ server: shared.server, url: shared.url } = await serveDist(base));
+  });
+  after(async () => {
+    await shared.browser?.close();
+    if (shared.server) await stopServer(shared.server);
+  });
+  return shared;
 }

@@ -2,25 +2,15 @@
 // other silently, and an assessment made with an older catalogue opens with its answers kept.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newWatchedPage, serveDist, shot, stopServer, waitForApp } from './harness.mjs';
+import { test } from 'node:test';
+import { newWatchedPage, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await serveDist());
-});
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
+const app = useBrowserAndServer();
 
 const staffTotal = (page) => page.locator('#input-c-staff-total');
 
 async function newAssessment(page, name) {
-  await page.goto(url);
+  await page.goto(app.url);
   await waitForApp(page);
   await page.fill('#new-centre-name', name);
   await page.getByRole('button', { name: '新建并开始填写' }).click();
@@ -29,13 +19,13 @@ async function newAssessment(page, name) {
 }
 
 async function openStaffing(page, id) {
-  await page.goto(`${url}#/a/${id}/staffing`);
+  await page.goto(`${app.url}#/a/${id}/staffing`);
   await waitForApp(page);
   await staffTotal(page).waitFor();
 }
 
 test('typing is saved without any save button and survives closing the tab', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const { page, problems } = await newWatchedPage(context);
   const id = await newAssessment(page, '自动保存卫生院');
   await openStaffing(page, id);
@@ -51,7 +41,7 @@ test('typing is saved without any save button and survives closing the tab', asy
 });
 
 test('two tabs on one assessment: the other tab is asked, nothing is overwritten silently', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const { page: first, problems: p1 } = await newWatchedPage(context);
   const id = await newAssessment(first, '双标签卫生院');
   await openStaffing(first, id);
@@ -86,12 +76,12 @@ test('an assessment made with an older catalogue opens with every answer kept an
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/storage/layout-1.json', import.meta.url), 'utf8'));
   fixture.assessment.catalogue_version = 0;
   const id = fixture.assessment.id;
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const { page, problems } = await newWatchedPage(context);
-  await page.goto(url);
+  await page.goto(app.url);
   await waitForApp(page);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`thc-assess.a.${id}`, JSON.stringify(fixture)]);
-  await page.goto(`${url}#/a/${id}/_summary`);
+  await page.goto(`${app.url}#/a/${id}/_summary`);
   await waitForApp(page);
   const fit = page.locator('.catalogue-fit');
   await fit.waitFor();
@@ -111,7 +101,7 @@ test('an assessment made with an older catalogue opens with every answer kept an
 });
 
 test('a damaged entry is recovered from its backup with a plain message', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const { page, problems } = await newWatchedPage(context);
   const id = await newAssessment(page, '损坏恢复卫生院');
   await openStaffing(page, id);
