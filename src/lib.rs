@@ -8,8 +8,10 @@ pub mod assessment;
 pub mod catalogue;
 pub mod evaluation;
 pub mod exact;
+pub mod exchange;
 pub mod i18n;
 pub mod persist;
+pub mod report;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

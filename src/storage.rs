@@ -367,3 +367,29 @@ pub fn create_assessment(
     }
     save_assessment(assessment, 0, writer, now, None)
 }
+
+// --- Loaded catalogues (a province's transcription) ----------------------------------------------
+
+const CATALOGUE_PREFIX: &str = "thc-assess.catalogue.";
+
+/// Keeps a loaded catalogue's file text so assessments made with it open on the next visit.
+pub fn save_loaded_catalogue(id: &str, json: &str) -> Result<(), StorageError> {
+    if !persist::is_valid_id(id) {
+        return Err(StorageError::Failed(format!("catalogue id {id:?}")));
+    }
+    write_raw(&format!("{CATALOGUE_PREFIX}{id}"), json)
+}
+
+/// The file texts of every loaded catalogue kept in this browser, by id.
+pub fn loaded_catalogue_texts() -> Result<Vec<(String, String)>, StorageError> {
+    let mut out = Vec::new();
+    for key in keys()? {
+        if let Some(id) = key.strip_prefix(CATALOGUE_PREFIX) {
+            if let Some(text) = read_raw(&key)? {
+                out.push((id.to_string(), text));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}

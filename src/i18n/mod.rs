@@ -140,6 +140,11 @@ pub struct Strings {
     pub action_done: &'static str,
     pub orphans_heading: &'static str,
     pub orphans_intro: &'static str,
+    pub catalogue_load: &'static str,
+    pub catalogue_load_help: &'static str,
+    pub catalogue_file_label: &'static str,
+    pub catalogue_invalid: &'static str,
+    pub catalogue_added: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -245,6 +250,11 @@ pub static ZH: Strings = Strings {
     action_done: "已完成",
     orphans_heading: "与当前评价标准的差异",
     orphans_intro: "以下内容与本工具当前的评价标准版本不一致。原有答案全部保留（也会随导出文件一起保存），不会被删除。",
+    catalogue_load: "载入省级标准文件",
+    catalogue_load_help: "省、市可把《乡镇卫生院服务能力标准》等条文整理成本工具的标准文件（格式与内置标准相同）。载入后会保存在本浏览器中，可用于新建自评；不会替换内置标准。",
+    catalogue_file_label: "选择标准文件（.json）",
+    catalogue_invalid: "这个标准文件有以下问题，未载入：",
+    catalogue_added: "已载入评价标准：",
 };
 
 pub static EN: Strings = Strings {
@@ -350,6 +360,11 @@ pub static EN: Strings = Strings {
     action_done: "Done",
     orphans_heading: "Differences from the current catalogue",
     orphans_intro: "The items below do not match the current version of the criteria catalogue. Every earlier answer is kept (and exported), never deleted.",
+    catalogue_load: "Load a province's catalogue file",
+    catalogue_load_help: "A province can transcribe its criteria (e.g. the 2022 service capability standard) into a catalogue file in this tool's format. It is kept in this browser and offered for new assessments; it never replaces a bundled catalogue.",
+    catalogue_file_label: "Choose a catalogue file (.json)",
+    catalogue_invalid: "This catalogue file was not loaded because of these problems:",
+    catalogue_added: "Catalogue loaded: ",
 };
 
 #[cfg(test)]

@@ -67,9 +67,7 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
         }
     }
     .and_then(|stored| {
-        let catalogue = crate::catalogue::bundled()
-            .iter()
-            .find(|c| c.id == stored.assessment.catalogue_id);
+        let catalogue = super::catalogues::find_catalogue(&stored.assessment.catalogue_id);
         match catalogue {
             Some(c) => Some(Session::new(c, stored, lang)),
             None => {
@@ -641,6 +639,7 @@ fn SummaryPage() -> impl IntoView {
             {top_gaps}
             <p><a class="button-link" href=move || Route::Report { id: session.assessment.with(|a| a.id.clone()) }.href()>
                 {move || t().open_report}</a></p>
+            <super::transfer::ExportPanel />
         </section>
     }
 }

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::catalogues::{all_catalogues, find_catalogue, CatalogueLoader};
 use super::editor::{percent_floor, text};
 use super::session::{clock_time, new_id, now, writer_id};
 use super::shell::{NoticeKind, Shell};
 use crate::assessment::{Assessment, Profile};
-use crate::catalogue::{bundled, Catalogue};
+use crate::catalogue::Catalogue;
 use crate::evaluation::evaluate;
 use crate::persist::{LoadOutcome, StoredAssessment};
 use crate::route::Route;
@@ -40,7 +41,7 @@ fn read_entries(lang: crate::i18n::Lang) -> Result<Vec<Entry>, String> {
             };
             let catalogue = stored
                 .as_ref()
-                .and_then(|s| bundled().iter().find(|c| c.id == s.assessment.catalogue_id));
+                .and_then(|s| find_catalogue(&s.assessment.catalogue_id));
             let progress = match (&stored, catalogue) {
                 (Some(s), Some(c)) => {
                     let e = evaluate(c, &s.assessment);
@@ -99,6 +100,7 @@ pub fn HomeView() -> impl IntoView {
         <section class="view">
             <h1>{move || t().home_title}</h1>
             <CreateForm />
+            <super::transfer::ImportPanel />
             <h2>{move || t().home_list_heading}</h2>
             <div class="entries">{list}</div>
         </section>
@@ -110,26 +112,33 @@ fn CreateForm() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let lang = shell.lang;
     let t = move || lang.get().strings();
-    let catalogue_id = RwSignal::new(bundled().first().map(|c| c.id.clone()).unwrap_or_default());
+    let catalogue_id = RwSignal::new(
+        all_catalogues()
+            .first()
+            .map(|c| c.id.clone())
+            .unwrap_or_default(),
+    );
     let centre_name = RwSignal::new(String::new());
-    let options = bundled()
-        .iter()
-        .map(|c| {
-            let id = c.id.clone();
-            let id_selected = c.id.clone();
-            view! {
-                <option value=id selected=move || catalogue_id.get() == id_selected>
-                    {move || text(&c.title, lang.get())}
-                </option>
-            }
-        })
-        .collect_view();
+    // Re-read when a province's catalogue file is added.
+    let catalogues = RwSignal::new(all_catalogues());
+    let options = move || {
+        catalogues
+            .get()
+            .into_iter()
+            .map(|c| {
+                let id = c.id.clone();
+                let id_selected = c.id.clone();
+                view! {
+                    <option value=id selected=move || catalogue_id.get() == id_selected>
+                        {move || text(&c.title, lang.get())}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(catalogue) = bundled()
-            .iter()
-            .find(|c| c.id == catalogue_id.get_untracked())
-        else {
+        let Some(catalogue) = find_catalogue(&catalogue_id.get_untracked()) else {
             return;
         };
         let profile = Profile {
@@ -162,6 +171,7 @@ fn CreateForm() -> impl IntoView {
                 </div>
             </div>
             <button type="submit" class="primary">{move || t().create_button}</button>
+            <CatalogueLoader on_added=Callback::new(move |_| catalogues.set(all_catalogues())) />
         </form>
     }
 }

@@ -3,11 +3,13 @@
 //! Components hold no business rules: verdicts come from `evaluation`, persistence from
 //! `storage`, texts from `i18n`.
 
+mod catalogues;
 mod criterion;
 mod editor;
 mod home;
 mod report;
 mod session;
 mod shell;
+mod transfer;
 
 pub use shell::App;

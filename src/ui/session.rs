@@ -218,6 +218,18 @@ impl Session {
         crate::persist::export_reminder(&stored, now())
     }
 
+    /// Records that the state on screen was just exported to a file, and saves that at once, so
+    /// the export reminder goes away and stays away after a reload.
+    pub fn mark_exported(&self, at: DateTime<FixedOffset>) {
+        self.last_exported_at.set_value(Some(at));
+        if matches!(self.save_state.get_untracked(), SaveState::Conflict { .. }) {
+            // Written with whichever version the user keeps.
+            return;
+        }
+        self.save_state.set(SaveState::Pending);
+        self.flush();
+    }
+
     /// Conflict resolved by keeping this page's version: it is written over theirs.
     pub fn keep_mine(&self) {
         if let SaveState::Conflict { theirs } = self.save_state.get_untracked() {

@@ -1,0 +1,567 @@
+//! Export and import panels (issue 6). The file formats, every check on an imported file and all
+//! messages are `crate::exchange`'s; this module only moves bytes between the page and the
+//! browser: downloads through a Blob and a temporary `<a download>`, the clipboard (with a
+//! read-only text box when it is blocked, as in WeChat), a file picker, drag and drop, and a
+//! paste box. Nothing is written to storage until a file has passed every check and the user
+//! has chosen what to do with it.
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+use super::editor::text;
+use super::home::navigate;
+use super::session::{new_id, now, writer_id, Session};
+use super::shell::Shell;
+use crate::evaluation::explain;
+use crate::exchange::{self, ImportChoice, ImportError, Imported, MAX_FILE_BYTES};
+use crate::i18n::Lang;
+use crate::route::Route;
+use crate::storage::{self, SaveResult};
+
+const JSON_TYPE: &str = "application/json";
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CSV_TYPE: &str = "text/csv;charset=utf-8";
+
+/// How long an object URL stays valid after its download started.
+const REVOKE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Offers `bytes` as a download named `name`: a Blob, an object URL and a temporary
+/// `<a download>` clicked from script (no inline script, so the CSP holds).
+fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.set_hidden(true);
+    body.append_child(&anchor)?;
+    anchor.click();
+    anchor.remove();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        REVOKE_AFTER,
+    );
+    Ok(())
+}
+
+/// Calls `done` once `promise` settles. The callbacks free themselves when called.
+fn on_settled(promise: &JsValue, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let slot = Rc::new(RefCell::new(Some(done)));
+    let slot_err = slot.clone();
+    let ok = Closure::once_into_js(move |v: JsValue| {
+        if let Some(f) = slot.borrow_mut().take() {
+            f(Ok(v));
+        }
+    });
+    let err = Closure::once_into_js(move |e: JsValue| {
+        if let Some(f) = slot_err.borrow_mut().take() {
+            f(Err(e));
+        }
+    });
+    let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match then {
+        Some(then) => {
+            if let Err(e) = then.call2(promise, &ok, &err) {
+                if let Ok(f) = err.dyn_into::<js_sys::Function>() {
+                    let _ = f.call1(&JsValue::NULL, &e);
+                }
+            }
+        }
+        None => {
+            if let Ok(f) = err.dyn_into::<js_sys::Function>() {
+                let _ = f.call1(&JsValue::NULL, &JsValue::from_str("not a promise"));
+            }
+        }
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, looked up dynamically: in-app browsers (WeChat) and
+/// plain-HTTP pages have no clipboard object at all.
+fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let navigator: JsValue = window.navigator().into();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| c.is_object());
+    let write = clipboard.as_ref().and_then(|c| {
+        js_sys::Reflect::get(c, &JsValue::from_str("writeText"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    match (clipboard, write) {
+        (Some(clipboard), Some(write)) => match write.call1(&clipboard, &JsValue::from_str(text)) {
+            Ok(promise) => on_settled(&promise, move |r| done(r.is_ok())),
+            Err(_) => done(false),
+        },
+        _ => done(false),
+    }
+}
+
+/// Selects the whole content of a text box so it can be copied by hand.
+fn select_all(id: &str) {
+    if let Some(area) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// What the export panel last reported.
+#[derive(Clone, PartialEq)]
+enum ExportNote {
+    Exported(String),
+    DownloadFailed,
+    Copied,
+    CopyFallback,
+}
+
+/// Export the open assessment: JSON file, Excel, CSV, or the JSON as text to copy.
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let session = expect_context::<Session>();
+    let lang = shell.lang;
+    let note = RwSignal::new(None::<ExportNote>);
+    let copy_text = RwSignal::new(None::<String>);
+
+    let offer = move |ext: &str, mime: &str, bytes: Vec<u8>| -> bool {
+        let at = now();
+        let name = session
+            .assessment
+            .with_untracked(|a| exchange::file_name(&a.profile, at, ext));
+        match download(&name, &bytes, mime) {
+            Ok(()) => {
+                note.set(Some(ExportNote::Exported(name)));
+                true
+            }
+            Err(_) => {
+                note.set(Some(ExportNote::DownloadFailed));
+                false
+            }
+        }
+    };
+    let export_json = move |_| {
+        let at = now();
+        let json = session
+            .assessment
+            .with_untracked(|a| exchange::export_json(a, session.catalogue, None, at));
+        if offer("json", JSON_TYPE, json.into_bytes()) {
+            session.mark_exported(at);
+        }
+    };
+    let export_xlsx = move |_| {
+        let bytes = session.assessment.with_untracked(|a| {
+            exchange::export_xlsx(session.catalogue, a, lang.get_untracked(), now())
+        });
+        offer("xlsx", XLSX_TYPE, bytes);
+    };
+    let export_csv = move |_| {
+        let csv = session
+            .assessment
+            .with_untracked(|a| exchange::export_csv(session.catalogue, a, lang.get_untracked()));
+        offer("csv", CSV_TYPE, csv.into_bytes());
+    };
+    let copy = move |_| {
+        let json = session
+            .assessment
+            .with_untracked(|a| exchange::export_json(a, session.catalogue, None, now()));
+        copy_text.set(None);
+        let fallback = json.clone();
+        copy_to_clipboard(&json, move |ok| {
+            if ok {
+                note.set(Some(ExportNote::Copied));
+            } else {
+                note.set(Some(ExportNote::CopyFallback));
+                copy_text.set(Some(fallback));
+                set_timeout(
+                    || select_all("export-text"),
+                    std::time::Duration::from_millis(0),
+                );
+            }
+        });
+    };
+
+    let note_view = move || {
+        note.get().map(|n| {
+            let x = lang.get().strings().exchange;
+            let (class, role, message) = match n {
+                ExportNote::Exported(name) => (
+                    "notice notice-warning",
+                    "status",
+                    x.exported.replace("{file}", &name),
+                ),
+                ExportNote::Copied => ("notice notice-warning", "status", x.copied.to_string()),
+                ExportNote::DownloadFailed => (
+                    "notice notice-error",
+                    "alert",
+                    x.download_failed.to_string(),
+                ),
+                ExportNote::CopyFallback => {
+                    ("notice notice-error", "alert", x.copy_fallback.to_string())
+                }
+            };
+            view! { <div class=class role=role><p>{message}</p></div> }
+        })
+    };
+    let copy_view = move || {
+        copy_text.get().map(|content| {
+            let x = lang.get().strings().exchange;
+            view! {
+                <div class="field">
+                    <label for="export-text">{x.copy_text_label}</label>
+                    <textarea id="export-text" readonly rows="8" prop:value=content
+                        on:focus=move |_| select_all("export-text")></textarea>
+                </div>
+            }
+        })
+    };
+    // Static texts, rebuilt as a whole when the language changes (far less code than one
+    // reactive closure per text).
+    move || {
+        let x = lang.get().strings().exchange;
+        view! {
+            <section class="panel export-panel no-print" aria-labelledby="export-heading">
+                <h3 id="export-heading">{x.export_heading}</h3>
+                <p class="muted">{x.export_intro}</p>
+                <div class="button-row">
+                    <button type="button" class="primary" on:click=export_json>{x.export_json}</button>
+                    <button type="button" on:click=export_xlsx>{x.export_xlsx}</button>
+                    <button type="button" on:click=export_csv>{x.export_csv}</button>
+                    <button type="button" on:click=copy>{x.copy_text}</button>
+                </div>
+                <p class="help">{x.wechat_hint}</p>
+                {note_view}
+                {copy_view}
+            </section>
+        }
+    }
+}
+
+/// The state of the import panel.
+#[derive(Clone)]
+enum Loaded {
+    Reading,
+    Refused(ImportError),
+    ReadFailed,
+    Ready(Box<Imported>),
+}
+
+/// The ids stored in this browser (to say whether a file's assessment is already here).
+fn stored_ids() -> Vec<String> {
+    storage::list_assessments()
+        .map(|list| list.into_iter().map(|(id, _)| id).collect())
+        .unwrap_or_default()
+}
+
+/// Reads a picked or dropped file and hands its bytes to `done`. A file over the size limit is
+/// refused before it is read into memory.
+fn read_blob(
+    file: web_sys::File,
+    state: RwSignal<Option<Loaded>>,
+    done: impl Fn(Vec<u8>) + 'static,
+) {
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        state.set(Some(Loaded::Refused(ImportError::TooLarge {
+            bytes: size as usize,
+        })));
+        return;
+    }
+    state.set(Some(Loaded::Reading));
+    let promise: JsValue = file.array_buffer().into();
+    on_settled(&promise, move |r| match r {
+        Ok(buffer) => done(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(_) => state.set(Some(Loaded::ReadFailed)),
+    });
+}
+
+/// Import a file exported by this tool: choose, drop or paste; preview; then store as a new
+/// assessment, replace the one with the same id (after confirming), or only view.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let lang = shell.lang;
+    let state = RwSignal::new(None::<Loaded>);
+    let pasted = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let viewing = RwSignal::new(false);
+    let store_error = RwSignal::new(None::<String>);
+
+    let check = move |bytes: Vec<u8>| {
+        confirming.set(false);
+        viewing.set(false);
+        store_error.set(None);
+        let ids = stored_ids();
+        state.set(Some(match exchange::read_file(&bytes, &ids) {
+            Ok(imported) => Loaded::Ready(Box::new(imported)),
+            Err(e) => Loaded::Refused(e),
+        }));
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_blob(file, state, check);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_blob(file, state, check);
+        }
+    };
+    let on_paste_check = move |_| check(pasted.get_untracked().into_bytes());
+
+    let store = move |choice: ImportChoice| {
+        let Some(Loaded::Ready(imported)) = state.get_untracked() else {
+            return;
+        };
+        let lang_now = lang.get_untracked();
+        let assessment = match imported.assessment_for(&choice) {
+            Ok(a) => a,
+            Err(refusal) => {
+                store_error.set(Some(refusal.message(lang_now)));
+                return;
+            }
+        };
+        let base_revision = match choice {
+            ImportChoice::New { .. } => 0,
+            ImportChoice::Replace => match storage::load_assessment(&assessment.id) {
+                Ok(outcome) => outcome.stored().map(|s| s.revision).unwrap_or(0),
+                Err(e) => {
+                    store_error.set(Some(e.message(lang_now)));
+                    return;
+                }
+            },
+        };
+        // The file the user holds is this state: count it as exported.
+        let at = now();
+        match storage::save_assessment(&assessment, base_revision, writer_id(), at, Some(at)) {
+            Ok(SaveResult::Saved { .. }) => {
+                state.set(None);
+                navigate(&Route::Assessment {
+                    id: assessment.id.clone(),
+                    section: None,
+                });
+            }
+            Ok(SaveResult::Conflict { .. }) => {
+                store_error.set(Some(lang_now.strings().save_conflict.to_string()))
+            }
+            Ok(SaveResult::Blocked { message }) => store_error.set(Some(message)),
+            Err(e) => store_error.set(Some(e.message(lang_now))),
+        }
+    };
+    let import_new = move |_| {
+        let ids = stored_ids();
+        let mut id = new_id();
+        while ids.contains(&id) {
+            id = new_id();
+        }
+        store(ImportChoice::New { id });
+    };
+    let replace = move |_| store(ImportChoice::Replace);
+
+    let result_view = move || {
+        let lang_now = lang.get();
+        let x = lang_now.strings().exchange;
+        match state.get() {
+            None => ().into_any(),
+            Some(Loaded::Reading) => {
+                view! { <p class="muted" role="status">{x.reading}</p> }.into_any()
+            }
+            Some(Loaded::ReadFailed) => view! {
+                <div class="notice notice-error import-error" role="alert"><p>{x.read_failed}</p></div>
+            }
+            .into_any(),
+            Some(Loaded::Refused(e)) => view! {
+                <div class="notice notice-error import-error" role="alert"><p>{e.message(lang_now)}</p></div>
+            }
+            .into_any(),
+            Some(Loaded::Ready(imported)) => view! {
+                <ImportPreview imported=*imported lang=lang_now confirming=confirming viewing=viewing
+                    on_new=Callback::new(import_new) on_replace=Callback::new(replace)
+                    on_discard=Callback::new(move |_| { state.set(None); store_error.set(None); }) />
+            }
+            .into_any(),
+        }
+    };
+
+    let store_error_view = move || {
+        store_error
+            .get()
+            .map(|m| view! { <div class="notice notice-error" role="alert"><p>{m}</p></div> })
+    };
+    // Static texts, rebuilt as a whole when the language changes.
+    move || {
+        let x = lang.get().strings().exchange;
+        view! {
+            <section class="panel import-panel" aria-labelledby="import-heading">
+                <h2 id="import-heading">{x.import_heading}</h2>
+                <p class="muted">{x.import_intro}</p>
+                <div class="drop-zone panel" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                    <div class="field">
+                        <label for="import-file">{x.choose_file}</label>
+                        <input type="file" id="import-file" accept=".json,application/json" on:change=on_pick />
+                    </div>
+                    <p class="help">{x.drop_zone}</p>
+                </div>
+                <div class="field">
+                    <label for="import-paste">{x.paste_label}</label>
+                    <textarea id="import-paste" rows="3" prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="button-row">
+                    <button type="button" on:click=on_paste_check disabled=move || pasted.with(|p| p.trim().is_empty())>
+                        {x.paste_check}
+                    </button>
+                </div>
+                {result_view}
+                {store_error_view}
+            </section>
+        }
+    }
+}
+
+/// What the file holds and what importing it would do, with the choices that apply.
+#[component]
+fn ImportPreview(
+    imported: Imported,
+    lang: Lang,
+    confirming: RwSignal<bool>,
+    viewing: RwSignal<bool>,
+    on_new: Callback<()>,
+    on_replace: Callback<()>,
+    on_discard: Callback<()>,
+) -> impl IntoView {
+    let x = lang.strings().exchange;
+    let p = imported.preview();
+    let can_store = !p.tampered && p.catalogue_bundled;
+    let counts = x
+        .counts_line
+        .replace("{answers}", &p.answers.to_string())
+        .replace("{inputs}", &p.inputs.to_string())
+        .replace("{evidence}", &p.evidence_notes.to_string())
+        .replace("{actions}", &p.actions.to_string());
+    let integrity = imported.integrity.message(lang);
+    let warnings: Vec<String> = imported.warnings.iter().map(|w| w.message(lang)).collect();
+    let catalogue_title = text(&p.catalogue_title, lang);
+    let summary = explain::summary_line(&p.summary, lang);
+    let name = if p.centre_name.trim().is_empty() {
+        lang.strings().unnamed_centre.to_string()
+    } else {
+        p.centre_name.clone()
+    };
+    let section_lines: Vec<(String, String)> = {
+        let catalogue = imported.catalogue.get();
+        let evaluation = crate::evaluation::evaluate(catalogue, &imported.assessment);
+        evaluation
+            .sections
+            .iter()
+            .map(|s| {
+                let title = catalogue
+                    .sections
+                    .iter()
+                    .find(|c| c.id == s.section_id)
+                    .map(|c| text(&c.title, lang))
+                    .unwrap_or_default();
+                (title, explain::summary_line(&s.summary, lang))
+            })
+            .collect()
+    };
+    let row = |label: &'static str, value: String| {
+        view! { <dt>{label}</dt><dd>{value}</dd> }
+    };
+    view! {
+        <section class="import-preview" aria-labelledby="import-preview-heading">
+            <h3 id="import-preview-heading">{x.preview_heading}</h3>
+            {match integrity {
+                Some(message) => view! { <div class="notice notice-error import-integrity" role="alert"><p>{message}</p></div> }.into_any(),
+                None => view! { <p class="import-verified" role="status">{x.verified}</p> }.into_any(),
+            }}
+            <dl class="import-facts">
+                {row(x.info_centre, name)}
+                {row(x.info_county, p.county.clone())}
+                {row(x.info_year, p.year.map(|y| y.to_string()).unwrap_or_default())}
+                {row(x.info_filled_by, p.filled_by.clone())}
+                {row(x.info_catalogue, catalogue_title)}
+                {row(x.info_exported, p.exported_at.format("%Y-%m-%d %H:%M").to_string())}
+                {row(x.info_app_version, p.app_version.clone())}
+                {row(x.info_contents, counts)}
+                {row(x.verdicts_heading, summary)}
+            </dl>
+            {imported.had_bom.then(|| view! { <p class="help">{x.bom_note}</p> })}
+            {(!p.catalogue_bundled).then(|| view! { <div class="notice notice-warning import-embedded"><p>{x.embedded_note}</p></div> })}
+            {can_store.then(|| view! {
+                <p class="help">{if p.id_exists { x.exists_note } else { x.new_note }}</p>
+            })}
+            {(!warnings.is_empty()).then(|| view! {
+                <div class="notice notice-warning import-warnings"><p>{x.warnings_heading}</p>
+                    <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <div class="button-row">
+                {can_store.then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| on_new.run(())>{x.import_new}</button>
+                })}
+                {(can_store && p.id_exists).then(|| view! {
+                    <button type="button" on:click=move |_| confirming.set(true)>{x.replace}</button>
+                })}
+                {(!can_store).then(|| view! {
+                    <button type="button" aria-expanded=move || if viewing.get() { "true" } else { "false" }
+                        on:click=move |_| viewing.update(|v| *v = !*v)>
+                        {move || if viewing.get() { x.close_view } else { x.view_only }}
+                    </button>
+                })}
+                <button type="button" on:click=move |_| on_discard.run(())>{x.discard}</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="inline-form confirm" role="alertdialog" aria-label=x.replace>
+                    <p>{x.replace_confirm}</p>
+                    <button type="button" class="danger" on:click=move |_| on_replace.run(())>{x.replace_confirm_button}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{lang.strings().cancel}</button>
+                </div>
+            </Show>
+        </section>
+        <Show when=move || viewing.get()>
+            <section class="panel import-view" aria-label=x.view_only>
+                <h3>{x.verdicts_heading}</h3>
+                <ul>{section_lines
+                    .iter()
+                    .map(|(title, line)| view! { <li><strong>{title.clone()}</strong>{" "}{line.clone()}</li> })
+                    .collect_view()}</ul>
+            </section>
+        </Show>
+    }
+}
