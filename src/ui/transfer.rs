@@ -13,7 +13,9 @@ use super::home::navigate;
 use super::session::{new_id, now, writer_id, Session};
 use super::shell::Shell;
 use crate::evaluation::explain;
-use crate::exchange::{self, ImportChoice, ImportError, Imported, MAX_FILE_BYTES};
+use crate::exchange::{
+    self, ImportChoice, ImportError, Imported, ImportedCatalogue, MAX_FILE_BYTES,
+};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::storage::{self, SaveResult};
@@ -366,6 +368,19 @@ pub fn ImportPanel() -> impl IntoView {
                 }
             },
         };
+        // A province's catalogue carried in the file is kept, so the assessment opens.
+        if let ImportedCatalogue::Embedded(catalogue) = &imported.catalogue {
+            let known = super::catalogues::find_catalogue(&catalogue.id)
+                .is_some_and(|c| c == catalogue.as_ref());
+            if !known {
+                if let Err(lines) =
+                    super::catalogues::add_catalogue(&catalogue.to_json_pretty(), lang_now)
+                {
+                    store_error.set(Some(lines.join(" ")));
+                    return;
+                }
+            }
+        }
         // The file the user holds is this state: count it as exported.
         let at = now();
         match storage::save_assessment(&assessment, base_revision, writer_id(), at, Some(at)) {
@@ -467,7 +482,7 @@ fn ImportPreview(
 ) -> impl IntoView {
     let x = lang.strings().exchange;
     let p = imported.preview();
-    let can_store = !p.tampered && p.catalogue_bundled;
+    let can_store = !p.tampered;
     let counts = x
         .counts_line
         .replace("{answers}", &p.answers.to_string())

@@ -9,27 +9,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newWatchedPage, OUT, ROOT, shot, stopServer, waitForApp } from './harness.mjs';
-import { startServer } from '../../tools/serve.mjs';
+import { test } from 'node:test';
+import { newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'import');
 const EXPECTED = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
 const TZ = 'Asia/Shanghai';
 
-let browser;
-let server;
-let url;
-before(async () => {
-  browser = await launchBrowser();
-  // THC_DIST lets a developer run this file against another build; the test command uses dist/.
-  ({ server, url } = await startServer({ dir: process.env.THC_DIST || join(ROOT, 'dist'), base: '/' }));
-});
-after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-});
+const app = useBrowserAndServer();
 
 const card = (page, criterionId) => page.locator(`#c-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
 const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Za-z0-9]/g, '-')}`);
@@ -81,13 +69,13 @@ function python(args) {
 }
 
 async function newPage(options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, timezoneId: TZ, viewport: { width: 1280, height: 900 }, ...options });
+  const context = await app.browser.newContext({ acceptDownloads: true, timezoneId: TZ, viewport: { width: 1280, height: 900 }, ...options });
   const { page, problems } = await newWatchedPage(context);
   return { context, page, problems };
 }
 
 async function home(page) {
-  await page.goto(url);
+  await page.goto(app.url);
   await waitForApp(page);
   await page.locator('.import-panel').waitFor();
 }
@@ -355,7 +343,7 @@ test('copy as text uses the clipboard, or a read-only box where there is none (W
   // With a clipboard.
   {
     const { context, page, problems } = await newPage();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
     await fillAssessment(page, '青山镇卫生院');
     await openSummary(page);
     await page.getByRole('button', { name: '复制为文本' }).click();
@@ -427,8 +415,12 @@ test('the import and export panels pass an accessibility scan in every state', a
   await home(page);
   await page.setInputFiles('#import-file', join(CORPUS, 'embedded-catalogue.json'));
   await page.locator('.import-preview .import-embedded', { hasText: '随文件附带的评价标准' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: '作为新自评导入' }).count(), 0, 'not storable yet');
   assert.deepEqual(await axeViolations(page), [], 'embedded catalogue preview');
+  // The catalogue carried in the file is kept, so the assessment opens like any other.
+  await page.getByRole('button', { name: '作为新自评导入' }).click();
+  await page.locator('.editor h1').waitFor();
+  await home(page);
+  assert.ok((await page.locator('#new-catalogue option').count()) > 3, 'the carried catalogue is offered');
   await page.locator('.entry a').first().click();
   await openSummary(page);
   await page.getByRole('button', { name: '复制为文本' }).click();
