@@ -168,3 +168,55 @@ test('index.html forbids inline and remote script and ships a noscript message',
     await stopServer(server);
   }
 });
+
+test('a new release takes over on the next visit and its old cache is deleted', async () => {
+  const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { startServer } = await import('../../tools/serve.mjs');
+  const { DIST } = await import('./harness.mjs');
+  const site = mkdtempSync(join(tmpdir(), 'thc-release-'));
+  cpSync(DIST, site, { recursive: true });
+  const { server, url } = await startServer({ dir: site });
+  const context = await browser.newContext();
+  try {
+    const { page, problems } = await newWatchedPage(context);
+    await page.goto(url);
+    await waitForApp(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+    const oldCaches = await page.evaluate(() => caches.keys());
+    assert.equal(oldCaches.length, 1);
+
+    // Deploy "v2": a changed page and a worker with a new cache name, as a new build produces.
+    const html = readFileSync(join(site, 'index.html'), 'utf8').replace('<head>', '<head>\n  <meta name="release" content="v2">');
+    writeFileSync(join(site, 'index.html'), html);
+    const sw = readFileSync(join(site, 'sw.js'), 'utf8').replace(/thc-assess-[0-9a-f]{16}/, 'thc-assess-00000000000000v2');
+    writeFileSync(join(site, 'sw.js'), sw);
+
+    // The visit after the deploy is served from the cache at once and installs the new worker…
+    await page.reload();
+    await waitForApp(page);
+    // (waitForFunction does not await an async predicate, so poll from here.)
+    let keys = [];
+    for (let i = 0; i < 100; i++) {
+      keys = await page.evaluate(() => caches.keys());
+      if (keys.length === 1 && keys[0] === 'thc-assess-00000000000000v2') break;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    assert.deepEqual(keys, ['thc-assess-00000000000000v2'], 'the new worker took over and removed the old cache');
+    // …and the next one shows the new release.
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('meta[name="release"]').getAttribute('content'), 'v2');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), ['thc-assess-00000000000000v2']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await stopServer(server);
+  }
+});
