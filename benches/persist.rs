@@ -83,6 +83,7 @@ fn large_assessment() -> Assessment {
         items,
         created_at: time("2026-11-01T08:00:00+08:00"),
         updated_at: now,
+        review: None,
     }
 }
 

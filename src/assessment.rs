@@ -101,6 +101,10 @@ pub struct Assessment {
     pub items: BTreeMap<String, ItemRecord>,
     pub created_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
+    /// The county's review, when this assessment came back from the county in a reviewed file
+    /// (issue 8). Shown beside the answers; it never changes them. Absent in older data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::Review>,
 }
 
 impl Assessment {
@@ -121,6 +125,7 @@ impl Assessment {
             items: BTreeMap::new(),
             created_at: now,
             updated_at: now,
+            review: None,
         }
     }
 
@@ -745,7 +750,8 @@ pub fn check_inputs(catalogue: &Catalogue, inputs: &BTreeMap<String, u64>) -> Ve
 impl Assessment {
     /// Next year's assessment started from this one: same centre, catalogue, inputs, answers and
     /// evidence, so the director only updates what changed. Dates are cleared (action deadlines
-    /// belong to last year's plan) and the year moves on by one.
+    /// belong to last year's plan), last year's county review stays with last year, and the
+    /// year moves on by one.
     pub fn next_year_copy(&self, new_id: String, now: DateTime<FixedOffset>) -> Assessment {
         let mut next = self.clone();
         next.id = new_id;
@@ -755,6 +761,7 @@ impl Assessment {
                 action.deadline = None;
             }
         }
+        next.review = None;
         next.created_at = now;
         next.updated_at = now;
         next

@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod i18n;
 pub mod persist;
 pub mod report;
+pub mod review;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

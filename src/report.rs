@@ -224,9 +224,8 @@ pub struct Signatures {
     pub reviewer: SignatureLine,
 }
 
-/// The county review of this assessment (issue 8), as display strings: the slot exists so the
-/// report renders a review when one exists. [`ReportModel::build`] leaves it `None`; the caller
-/// that has a review (e.g. `crate::review::Review`) fills it in.
+/// The county review of this assessment (issue 8), as display strings, when the assessment came
+/// back from the county with one ([`crate::review::report_summary`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReviewSummary {
     pub reviewer: String,
@@ -268,7 +267,7 @@ pub struct ReportModel {
     /// answers of the wrong kind).
     pub catalogue_notes: Vec<String>,
     pub signatures: Signatures,
-    /// Issue 8 fills this; always `None` for now.
+    /// The county's review, when the assessment carries one.
     pub review: Option<ReviewSummary>,
 }
 
@@ -832,7 +831,10 @@ impl ReportModel {
             orphans,
             catalogue_notes,
             signatures: signatures(s),
-            review: None,
+            review: assessment
+                .review
+                .as_ref()
+                .map(|r| crate::review::report_summary(r, catalogue, lang)),
         }
     }
 

@@ -368,6 +368,122 @@ pub fn create_assessment(
     save_assessment(assessment, 0, writer, now, None)
 }
 
+// --- The reviewer's workspace (issue 8) ----------------------------------------------------------
+//
+// One entry per loaded file under `thc-assess.r.<id>`, its previous good revision under
+// `thc-assess.rb.<id>`; `crate::review` decides what to write, as `persist` does for assessments.
+
+use crate::review::{self, EntryLoad, EntrySavePlan, StoredEntry};
+
+/// What saving a workspace entry did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntrySaveResult {
+    Saved {
+        revision: u64,
+    },
+    /// Another tab saved a newer revision of this entry; nothing was written.
+    Conflict,
+    /// The stored entry was written by a newer version; nothing was written.
+    Blocked {
+        message: String,
+    },
+}
+
+fn entry_keys(id: &str) -> Result<(String, String), StorageError> {
+    match (review::entry_key(id), review::entry_backup_key(id)) {
+        (Some(main), Some(backup)) => Ok((main, backup)),
+        _ => Err(StorageError::Failed(format!("invalid id {id}"))),
+    }
+}
+
+/// Moves unreadable text of workspace entry `id` aside (`thc-assess.quarantine.r-<id>.<n>`).
+fn quarantine_entry(id: &str, text: &str) -> Result<(), StorageError> {
+    match review::quarantine_id(id) {
+        Some(qid) => quarantine(&qid, text),
+        None => Err(StorageError::Failed(format!("invalid id {id}"))),
+    }
+}
+
+/// Saves a workspace entry: the previous good entry becomes the backup first, then the entry
+/// is written with the next revision. `entry.revision` is the revision this page's copy is
+/// based on (0 for a file never stored). Unreadable stored text is quarantined, never
+/// overwritten unseen; a newer tab's save or a newer version's entry is never overwritten.
+pub fn save_review_entry(
+    entry: &StoredEntry,
+    now: DateTime<FixedOffset>,
+) -> Result<EntrySaveResult, StorageError> {
+    let (main_key, backup_key) = entry_keys(&entry.id)?;
+    let stored = read_raw(&main_key)?;
+    if let Some(text) = &stored {
+        if matches!(
+            review::decode_entry(&entry.id, text),
+            Err(review::EntryProblem::Corrupt { .. })
+        ) {
+            quarantine_entry(&entry.id, text)?;
+        }
+    }
+    match review::plan_entry_save(stored.as_deref(), entry, now) {
+        EntrySavePlan::Write {
+            backup,
+            main,
+            revision,
+        } => {
+            if let Some(backup) = backup {
+                write_raw(&backup_key, &backup)?;
+            }
+            write_raw(&main_key, &main)?;
+            Ok(EntrySaveResult::Saved { revision })
+        }
+        EntrySavePlan::Conflict { .. } => Ok(EntrySaveResult::Conflict),
+        EntrySavePlan::Blocked { problem } => Ok(EntrySaveResult::Blocked {
+            message: problem.message(Lang::Zh),
+        }),
+    }
+}
+
+/// Every workspace entry stored in this browser, each as what could be read of it. A damaged
+/// entry with a good backup is recovered (the damaged text is quarantined first).
+pub fn list_review_entries() -> Result<Vec<(String, EntryLoad)>, StorageError> {
+    let all = keys()?;
+    let ids: Vec<String> = review::entry_ids(all.iter().map(String::as_str))
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (main_key, backup_key) = entry_keys(&id)?;
+        let main = read_raw(&main_key)?;
+        let backup = read_raw(&backup_key)?;
+        let outcome = review::load_entry(&id, main.as_deref(), backup.as_deref());
+        match (&outcome, &main) {
+            (EntryLoad::Recovered { entry, .. }, Some(text)) => {
+                quarantine_entry(&id, text)?;
+                write_raw(&main_key, &review::encode_entry(entry))?;
+            }
+            (EntryLoad::Unreadable { .. }, Some(text)) => {
+                // Keep the texts aside, and take the keys out of the workspace so the entry
+                // stops failing on every visit.
+                quarantine_entry(&id, text)?;
+                if let Some(backup_text) = &backup {
+                    quarantine_entry(&id, backup_text)?;
+                }
+                remove_raw(&backup_key)?;
+                remove_raw(&main_key)?;
+            }
+            _ => {}
+        }
+        out.push((id, outcome));
+    }
+    Ok(out)
+}
+
+/// Removes a file from the workspace: backup first, then the entry.
+pub fn delete_review_entry(id: &str) -> Result<(), StorageError> {
+    let (main_key, backup_key) = entry_keys(id)?;
+    remove_raw(&backup_key)?;
+    remove_raw(&main_key)
+}
+
 // --- Loaded catalogues (a province's transcription) ----------------------------------------------
 
 const CATALOGUE_PREFIX: &str = "thc-assess.catalogue.";

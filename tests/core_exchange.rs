@@ -523,11 +523,14 @@ fn layout_and_key_order_do_not_affect_the_digest() {
 
 #[test]
 fn the_review_object_is_carried_through_exactly() {
+    // The review's format is issue 8's (crate::review); tests/core_review.rs covers it in full.
     let review: serde_json::Map<String, Value> = serde_json::from_value(json!({
+        "version": 1,
         "reviewer": "县卫健局 陈科长",
-        "signed": false,
-        "items": {"thc.ph.disease-reporting": {"agree": false, "note": "<i>需</i>复查"}},
-        "scores": [1, 2, 3]
+        "reviewed_on": "2026-12-01",
+        "conclusion": null,
+        "comment": "",
+        "items": {"thc.ph.disease-reporting": {"verdict": "needs_evidence", "comment": "<i>需</i>复查"}}
     }))
     .unwrap();
     let a = fixture_assessment();
@@ -536,6 +539,7 @@ fn the_review_object_is_carried_through_exactly() {
     let imported = read(text.as_bytes()).unwrap();
     assert_eq!(imported.integrity, Integrity::Verified);
     assert_eq!(imported.review.as_ref(), Some(&review));
+    assert!(imported.assessment.review.is_some());
     let again = export_json(
         &imported.assessment,
         imported.catalogue.get(),
@@ -543,6 +547,15 @@ fn the_review_object_is_carried_through_exactly() {
         imported.exported_at,
     );
     assert_eq!(again, text);
+
+    // Anything that is not a review in that format is refused, naming the place.
+    let mut other = review.clone();
+    other.insert("scores".into(), json!([1, 2, 3]));
+    let text = export_json(&a, cat, Some(&other), exported_at());
+    assert!(matches!(
+        read(text.as_bytes()),
+        Err(ImportError::Shape { path, .. }) if path == "content.review"
+    ));
 }
 
 #[test]

@@ -64,6 +64,7 @@ fn sample(id: &str) -> Assessment {
         items,
         created_at: t("2026-11-01T08:00:00+08:00"),
         updated_at: t("2026-11-02T09:15:00+08:00"),
+        review: None,
     }
 }
 
@@ -921,6 +922,7 @@ fn arb_assessment(id: &'static str) -> impl Strategy<Value = Assessment> {
                 items,
                 created_at,
                 updated_at,
+                review: None,
             },
         )
 }

@@ -12,6 +12,7 @@ use crate::assessment::{
 use crate::catalogue::{bundled, Catalogue, InputDef, Lang, Text};
 use crate::evaluation::{evaluate, Summary};
 use crate::persist::is_valid_id;
+use crate::review::{Review, ReviewError};
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 
@@ -599,6 +600,14 @@ fn build<S: AsRef<str>>(
         return Err(ImportError::BadNumbers { problems });
     }
 
+    // The county's review (issue 8), read with its own rules: never changes an answer.
+    let review = match &content.review {
+        None => None,
+        Some(map) => Some(Review::from_map(map).map_err(|e| match e {
+            ReviewError::NewerVersion { found } => ImportError::FutureVersion { found },
+            other => shape("content.review", other.detail()),
+        })?),
+    };
     let assessment = Assessment {
         format_version: ASSESSMENT_FORMAT_VERSION,
         id: content.id,
@@ -609,6 +618,7 @@ fn build<S: AsRef<str>>(
         items: content.items,
         created_at: content.created_at,
         updated_at: content.updated_at,
+        review,
     };
     // Unknown ids were refused above; what remains is informational.
     let warnings = assessment.check_against(cat);

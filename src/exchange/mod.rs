@@ -26,8 +26,9 @@
 //! * `catalogue.embedded` holds the whole catalogue when it is not one of the bundled ones, so a
 //!   province's own catalogue travels with the file. A bundled catalogue is never embedded, and
 //!   an embedded catalogue may not use a bundled id.
-//! * `review` is reserved for the county's review (issue 8): an optional JSON object carried
-//!   through unchanged.
+//! * `review` is the county's review (issue 8), in the format `crate::review` defines; it is
+//!   read into `Assessment::review` (a review that does not read refuses the file) and is
+//!   otherwise carried through unchanged. It never changes an answer.
 //! * The published JSON Schema is `public/assessment-file.schema.json`.
 //!
 //! ## The digest
@@ -155,6 +156,9 @@ fn content_value(
         map.remove("format_version");
         map.remove("catalogue_id");
         map.remove("catalogue_version");
+        // The county's review travels as `content.review` (the `review` argument), never
+        // inside the assessment.
+        map.remove("review");
     }
     let mut cat = Map::new();
     cat.insert("id".into(), Value::from(assessment.catalogue_id.as_str()));

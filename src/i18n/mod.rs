@@ -6,6 +6,7 @@
 
 pub mod exchange;
 pub mod report;
+pub mod review;
 
 /// The interface language, shared with the catalogue's bilingual texts. Chinese is the default.
 pub use crate::catalogue::Lang;
@@ -40,6 +41,7 @@ impl Lang {
 pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub exchange: &'static exchange::ExchangeStrings,
+    pub review: &'static review::ReviewStrings,
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub nav_home: &'static str,
@@ -150,6 +152,7 @@ pub struct Strings {
 pub static ZH: Strings = Strings {
     report: &report::ZH,
     exchange: &exchange::ZH,
+    review: &review::ZH,
     app_title: "乡镇卫生院标准化自评",
     app_subtitle: "标准化建设自评 · 差距报告 · 县级复核",
     nav_home: "我的自评",
@@ -260,6 +263,7 @@ pub static ZH: Strings = Strings {
 pub static EN: Strings = Strings {
     report: &report::EN,
     exchange: &exchange::EN,
+    review: &review::EN,
     app_title: "Township Health Centre Self-Assessment",
     app_subtitle: "Standardization self-assessment · gap report · county review",
     nav_home: "My assessments",

@@ -114,6 +114,27 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
             .into_any(),
     };
 
+    // The county's review of this item, when the assessment came back reviewed (issue 8):
+    // shown beside the answer, never changing it.
+    let county_review = {
+        let cid = cid.clone();
+        move || {
+            session.assessment.with(|a| {
+                a.review
+                    .as_ref()
+                    .and_then(|r| r.item(&cid))
+                    .filter(|i| !i.is_empty())
+                    .map(|i| {
+                        let class = format!(
+                            "county-review review-{}",
+                            i.verdict.map(|v| v.key()).unwrap_or("none")
+                        );
+                        view! { <p class=class>{crate::review::item_line(i, lang.get())}</p> }
+                    })
+            })
+        }
+    };
+
     let evidence_id = format!("{dom_id}-evidence");
     let na_id = format!("{dom_id}-na");
     let cid_evidence = cid.clone();
@@ -131,6 +152,7 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
             <p class="criterion-text">{move || text(&criterion.explanation, lang.get())}</p>
             <div class="controls">{controls}</div>
             <p class="figure" hidden=move || explanation().is_empty()>{explanation}</p>
+            {county_review}
             <p class="source">
                 {move || t().source_label}{provenance}
                 {is_decision.then(|| view! { <span class="decision">{move || t().decision_note}</span> })}

@@ -8,6 +8,7 @@ mod criterion;
 mod editor;
 mod home;
 mod report;
+mod review;
 mod session;
 mod shell;
 mod transfer;

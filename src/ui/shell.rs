@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::editor::AssessmentView;
 use super::home::HomeView;
 use super::report::{ChecklistView, ReportView};
+use super::review::ReviewView;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::storage;
@@ -168,7 +169,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match view_of.get() {
                 Route::Home => view! { <HomeView /> }.into_any(),
-                Route::Review => view! { <Placeholder title=move || t().review_title body=move || t().review_placeholder /> }.into_any(),
+                Route::Review => view! { <ReviewView /> }.into_any(),
                 Route::About => view! { <Placeholder title=move || t().about_title body=move || t().about_body /> }.into_any(),
                 Route::Assessment { id, .. } => view! { <AssessmentView id=id page=page /> }.into_any(),
                 Route::Report { id } => view! { <ReportView id=id /> }.into_any(),

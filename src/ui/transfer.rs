@@ -29,7 +29,7 @@ const REVOKE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Offers `bytes` as a download named `name`: a Blob, an object URL and a temporary
 /// `<a download>` clicked from script (no inline script, so the CSP holds).
-fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+pub(super) fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()
@@ -59,7 +59,7 @@ fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
 }
 
 /// Calls `done` once `promise` settles. The callbacks free themselves when called.
-fn on_settled(promise: &JsValue, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+pub(super) fn on_settled(promise: &JsValue, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
     use std::cell::RefCell;
     use std::rc::Rc;
     let slot = Rc::new(RefCell::new(Some(done)));
@@ -139,6 +139,13 @@ enum ExportNote {
     CopyFallback,
 }
 
+/// The county's review the assessment came back with (issue 8): exported along with it.
+fn county_review(
+    a: &crate::assessment::Assessment,
+) -> Option<serde_json::Map<String, serde_json::Value>> {
+    a.review.as_ref().map(crate::review::Review::to_map)
+}
+
 /// Export the open assessment: JSON file, Excel, CSV, or the JSON as text to copy.
 #[component]
 pub fn ExportPanel() -> impl IntoView {
@@ -166,9 +173,9 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let export_json = move |_| {
         let at = now();
-        let json = session
-            .assessment
-            .with_untracked(|a| exchange::export_json(a, session.catalogue, None, at));
+        let json = session.assessment.with_untracked(|a| {
+            exchange::export_json(a, session.catalogue, county_review(a).as_ref(), at)
+        });
         if offer("json", JSON_TYPE, json.into_bytes()) {
             session.mark_exported(at);
         }
@@ -186,9 +193,9 @@ pub fn ExportPanel() -> impl IntoView {
         offer("csv", CSV_TYPE, csv.into_bytes());
     };
     let copy = move |_| {
-        let json = session
-            .assessment
-            .with_untracked(|a| exchange::export_json(a, session.catalogue, None, now()));
+        let json = session.assessment.with_untracked(|a| {
+            exchange::export_json(a, session.catalogue, county_review(a).as_ref(), now())
+        });
         copy_text.set(None);
         let fallback = json.clone();
         copy_to_clipboard(&json, move |ok| {
@@ -537,6 +544,7 @@ fn ImportPreview(
                 {row(x.verdicts_heading, summary)}
             </dl>
             {imported.had_bom.then(|| view! { <p class="help">{x.bom_note}</p> })}
+            {imported.assessment.review.as_ref().map(|r| view! { <p class="import-review">{r.signed_line(lang)}</p> })}
             {(!p.catalogue_bundled).then(|| view! { <div class="notice notice-warning import-embedded"><p>{x.embedded_note}</p></div> })}
             {can_store.then(|| view! {
                 <p class="help">{if p.id_exists { x.exists_note } else { x.new_note }}</p>
