@@ -44,7 +44,7 @@ use crate::catalogue::{BedClass, Catalogue, CentreType, Grade, Importance, Lang,
 use crate::evaluation::explain::explain;
 use crate::evaluation::{evaluate, CriterionResult, Evaluation, Explanation, Summary, Verdict};
 use crate::exact::{ratio_cmp, Fraction};
-use crate::exchange::{self, ImportError, Imported, Integrity};
+use crate::exchange::{self, workbook, Cell, ImportError, Imported, Integrity, Sheet};
 use crate::i18n::review::ReviewStrings;
 use crate::persist::is_valid_id;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -1353,136 +1353,8 @@ pub fn status_text(status: Status, lang: Lang) -> &'static str {
 // The roll-up as a spreadsheet
 // ---------------------------------------------------------------------------------------------
 
-enum Cell {
-    Text(String),
-    Int(u64),
-    /// A decimal already formatted ("82.5").
-    Decimal(String),
-    Empty,
-}
-
-/// Excel's limit on the characters of one cell.
-const MAX_CELL_CHARS: usize = 32_767;
-
-fn xml_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().take(MAX_CELL_CHARS) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn column_name(mut index: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (index % 26) as u8);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
 fn decimal_tenths(t: u64) -> String {
     format!("{}.{}", t / 10, t % 10)
-}
-
-const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-const NS_MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const NS_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NS_PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-
-const STYLES: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
-    "<fonts count=\"2\">",
-    "<font><sz val=\"11\"/><name val=\"等线\"/><charset val=\"134\"/></font>",
-    "<font><b/><sz val=\"11\"/><name val=\"等线\"/><charset val=\"134\"/></font>",
-    "</fonts>",
-    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>",
-    "<fill><patternFill patternType=\"gray125\"/></fill></fills>",
-    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>",
-    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
-    "<cellXfs count=\"2\">",
-    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
-    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
-    "</cellXfs>",
-    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
-    "</styleSheet>"
-);
-
-/// A one-sheet workbook: a bold, frozen header row over `rows`.
-fn workbook(
-    sheet_name: &str,
-    widths: &[u32],
-    rows: &[Vec<Cell>],
-    modified: chrono::NaiveDateTime,
-) -> Vec<u8> {
-    let mut sheet = String::from(XML_HEAD);
-    sheet.push_str(&format!(
-        "<worksheet xmlns=\"{NS_MAIN}\" xmlns:r=\"{NS_REL}\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><cols>"
-    ));
-    for (i, w) in widths.iter().enumerate() {
-        sheet.push_str(&format!(
-            "<col min=\"{n}\" max=\"{n}\" width=\"{w}\" customWidth=\"1\"/>",
-            n = i + 1
-        ));
-    }
-    sheet.push_str("</cols><sheetData>");
-    for (r, row) in rows.iter().enumerate() {
-        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
-        let style = if r == 0 { " s=\"1\"" } else { "" };
-        for (c, cell) in row.iter().enumerate() {
-            let reference = format!("{}{}", column_name(c), r + 1);
-            match cell {
-                Cell::Text(t) => sheet.push_str(&format!(
-                    "<c r=\"{reference}\" t=\"inlineStr\"{style}><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    xml_text(t)
-                )),
-                Cell::Int(n) => sheet.push_str(&format!("<c r=\"{reference}\"{style}><v>{n}</v></c>")),
-                Cell::Decimal(d) => {
-                    sheet.push_str(&format!("<c r=\"{reference}\"{style}><v>{d}</v></c>"))
-                }
-                Cell::Empty => {}
-            }
-        }
-        sheet.push_str("</row>");
-    }
-    sheet.push_str("</sheetData></worksheet>");
-
-    let content_types = format!(
-        "{XML_HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"
-    );
-    let root_rels = format!(
-        "{XML_HEAD}<Relationships xmlns=\"{NS_PKG_REL}\"><Relationship Id=\"rId1\" Type=\"{NS_REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-    );
-    let book = format!(
-        "{XML_HEAD}<workbook xmlns=\"{NS_MAIN}\" xmlns:r=\"{NS_REL}\"><sheets><sheet name=\"{}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
-        xml_text(sheet_name)
-    );
-    let book_rels = format!(
-        "{XML_HEAD}<Relationships xmlns=\"{NS_PKG_REL}\"><Relationship Id=\"rId1\" Type=\"{NS_REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{NS_REL}/styles\" Target=\"styles.xml\"/></Relationships>"
-    );
-    let files: [(&str, &[u8]); 6] = [
-        ("[Content_Types].xml", content_types.as_bytes()),
-        ("_rels/.rels", root_rels.as_bytes()),
-        ("xl/workbook.xml", book.as_bytes()),
-        ("xl/_rels/workbook.xml.rels", book_rels.as_bytes()),
-        ("xl/styles.xml", STYLES.as_bytes()),
-        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-    ];
-    exchange::stored_zip(&files, modified)
 }
 
 /// The roll-up rows given (already filtered and sorted as on screen) as an .xlsx workbook with
@@ -1554,7 +1426,14 @@ pub fn rollup_xlsx(
         cells.push(Cell::Text(row.file_name.clone()));
         table.push(cells);
     }
-    workbook(s.sheet_name, &widths, &table, exported_at.naive_local())
+    let sheet = Sheet {
+        name: s.sheet_name,
+        widths,
+        rows: table,
+        header: 0,
+        freeze: true,
+    };
+    workbook(&[sheet], exported_at.naive_local())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1824,21 +1703,4 @@ pub fn reopen(entry: &StoredEntry, lang: Lang) -> Result<CentreFile, EntryProble
         file_name: entry.file_name.clone(),
         reason: refusal.message(lang),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_names_run_past_z() {
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(26), "AA");
-        assert_eq!(column_name(701), "ZZ");
-    }
-
-    #[test]
-    fn xml_text_escapes() {
-        assert_eq!(xml_text("<a&'\"\u{1}>"), "&lt;a&amp;&apos;&quot;&gt;");
-    }
 }

@@ -81,6 +81,7 @@ pub use import::{
 pub use sheets::{
     action_rows, export_csv, export_xlsx, gap_rows, summary_rows, GapRow, SummaryRow,
 };
+pub(crate) use sheets::{workbook, Cell, Sheet};
 pub use zip::{crc32, stored_zip};
 
 use crate::assessment::Assessment;

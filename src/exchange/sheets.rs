@@ -185,7 +185,8 @@ pub fn action_rows(
 // XLSX
 // ---------------------------------------------------------------------------------------------
 
-enum Cell {
+/// One spreadsheet cell (shared with the county roll-up in `review`).
+pub(crate) enum Cell {
     Text(String),
     Int(u64),
     /// A decimal number already formatted ("82.5").
@@ -193,14 +194,14 @@ enum Cell {
     Empty,
 }
 
-struct Sheet {
-    name: &'static str,
-    widths: Vec<u32>,
-    rows: Vec<Vec<Cell>>,
+pub(crate) struct Sheet {
+    pub(crate) name: &'static str,
+    pub(crate) widths: Vec<u32>,
+    pub(crate) rows: Vec<Vec<Cell>>,
     /// 0-based index of the bold header row.
-    header: usize,
+    pub(crate) header: usize,
     /// Freeze the rows above and including the header.
-    freeze: bool,
+    pub(crate) freeze: bool,
 }
 
 /// Excel's limit on the characters of one cell.
@@ -317,7 +318,8 @@ const STYLES: &str = concat!(
     "</styleSheet>"
 );
 
-fn workbook(sheets: &[Sheet], modified: chrono::NaiveDateTime) -> Vec<u8> {
+/// An .xlsx package of `sheets` (a stored ZIP of SpreadsheetML parts).
+pub(crate) fn workbook(sheets: &[Sheet], modified: chrono::NaiveDateTime) -> Vec<u8> {
     let mut content_types = String::from(XML_HEAD);
     content_types.push_str(concat!(
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">",
