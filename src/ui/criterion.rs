@@ -21,7 +21,8 @@ pub fn card_dom_id(criterion_id: &str) -> String {
     format!("c-{safe}")
 }
 
-fn verdict_class(v: Verdict) -> &'static str {
+/// The CSS class that colours a verdict (shared by the reviewer's read-only view).
+pub(super) fn verdict_class(v: Verdict) -> &'static str {
     match v {
         Verdict::Met => "verdict-met",
         Verdict::MetWithNote => "verdict-note",

@@ -95,29 +95,14 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
     };
     provide_context(session);
 
-    // Flush pending work when the page is hidden or closed, and when leaving this view.
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .map(|d| d.hidden())
-            .unwrap_or(false);
-        if hidden {
-            session.flush();
-        }
-    });
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
+    super::session::flush_when_leaving(move || session.flush());
     let key = crate::persist::main_key(&id).unwrap_or_default();
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(key.as_str()) {
             session.check_other_tab(ev.new_value());
         }
     });
-    on_cleanup(move || {
-        session.flush();
-        hidden.remove();
-        pagehide.remove();
-        other_tab.remove();
-    });
+    on_cleanup(move || other_tab.remove());
 
     // A new page starts at its top, as a new paper page would.
     Effect::new(move |previous: Option<Option<String>>| {

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::criterion::card_dom_id;
+use super::criterion::verdict_class;
 use super::editor::text;
 use super::session::{clock_time, new_id, now};
 use super::shell::{NoticeKind, Shell};
@@ -528,21 +529,7 @@ pub fn ReviewView() -> impl IntoView {
     ws.restore();
 
     // Write pending reviews when the page is hidden or closed, and when leaving the view.
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .map(|d| d.hidden())
-            .unwrap_or(false);
-        if hidden {
-            ws.flush();
-        }
-    });
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| ws.flush());
-    on_cleanup(move || {
-        ws.flush();
-        hidden.remove();
-        pagehide.remove();
-    });
+    super::session::flush_when_leaving(move || ws.flush());
 
     view! {
         <section class="view review-view">
@@ -1090,18 +1077,6 @@ fn CriterionAcross() -> impl IntoView {
             {toolbar}
             {table}
         </section>
-    }
-}
-
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Met => "verdict-met",
-        Verdict::MetWithNote => "verdict-note",
-        Verdict::Partly => "verdict-partly",
-        Verdict::Gap => "verdict-gap",
-        Verdict::NotApplicable => "verdict-na",
-        Verdict::NotAnswered => "verdict-open",
-        Verdict::Recorded => "verdict-recorded",
     }
 }
 

@@ -20,6 +20,28 @@ use crate::storage::{self, SaveResult};
 /// How long typing may pause before the change is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
 
+/// Runs `flush` when the page is hidden or closed (a phone switching apps, a closed tab), and
+/// when the calling view is left, so debounced work is never lost.
+pub fn flush_when_leaving(flush: impl Fn() + Clone + Send + Sync + 'static) {
+    let on_hide = flush.clone();
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|d| d.hidden())
+            .unwrap_or(false);
+        if hidden {
+            on_hide();
+        }
+    });
+    let on_pagehide = flush.clone();
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| on_pagehide());
+    on_cleanup(move || {
+        flush();
+        hidden.remove();
+        pagehide.remove();
+    });
+}
+
 /// The current time with the browser's UTC offset.
 pub fn now() -> DateTime<FixedOffset> {
     chrono::Local::now().fixed_offset()
