@@ -296,9 +296,7 @@ impl Ctx<'_> {
 
     fn section_title(&self, id: &str) -> String {
         self.catalogue
-            .sections
-            .iter()
-            .find(|s| s.id == id)
+            .section(id)
             .map(|s| s.title.get(self.lang).to_string())
             .unwrap_or_else(|| id.to_string())
     }

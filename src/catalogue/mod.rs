@@ -748,6 +748,10 @@ impl Catalogue {
         self.criteria().find(|r| r.criterion.id == id)
     }
 
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
     pub fn input(&self, id: &str) -> Option<&InputDef> {
         self.inputs.iter().find(|i| i.id == id)
     }

@@ -59,9 +59,7 @@ pub fn summary_rows(catalogue: &Catalogue, evaluation: &Evaluation, lang: Lang) 
         .iter()
         .map(|s| {
             let title = catalogue
-                .sections
-                .iter()
-                .find(|x| x.id == s.section_id)
+                .section(&s.section_id)
                 .map(|x| x.title.get(lang).to_string())
                 .unwrap_or_else(|| s.section_id.clone());
             SummaryRow::of(title, &s.summary)

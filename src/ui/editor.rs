@@ -421,12 +421,7 @@ fn SectionPage(section_id: String) -> impl IntoView {
     let lang = shell.lang;
     let t = move || lang.get().strings();
     let only_gaps = RwSignal::new(false);
-    let Some(section) = session
-        .catalogue
-        .sections
-        .iter()
-        .find(|s| s.id == section_id)
-    else {
+    let Some(section) = session.catalogue.section(&section_id) else {
         return ().into_any();
     };
     let section_index = session
@@ -530,10 +525,7 @@ fn SummaryPage() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    let title = catalogue
-                        .sections
-                        .iter()
-                        .find(|x| x.id == s.section_id)
+                    let title = catalogue.section(&s.section_id)
                         .map(|x| text(&x.title, lang.get()))
                         .unwrap_or_default();
                     let compliance = percent_floor(s.summary.compliance());

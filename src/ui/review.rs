@@ -1220,10 +1220,7 @@ fn comparison_view(before: &CentreFile, after: &CentreFile, lang: Lang) -> impl 
         .sections
         .iter()
         .map(|d| {
-            let title = catalogue
-                .sections
-                .iter()
-                .find(|x| x.id == d.section_id)
+            let title = catalogue.section(&d.section_id)
                 .map(|x| text(&x.title, lang))
                 .unwrap_or_default();
             let b = review::percent_text(&d.before.compliance());

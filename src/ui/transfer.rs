@@ -513,9 +513,7 @@ fn ImportPreview(
             .iter()
             .map(|s| {
                 let title = catalogue
-                    .sections
-                    .iter()
-                    .find(|c| c.id == s.section_id)
+                    .section(&s.section_id)
                     .map(|c| text(&c.title, lang))
                     .unwrap_or_default();
                 (title, explain::summary_line(&s.summary, lang))
