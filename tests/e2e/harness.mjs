@@ -49,6 +49,16 @@ export async function newWatchedPage(context) {
   return { page, problems };
 }
 
+/** Waits until a service worker controls the page (it claims clients when it activates). */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
 /** Waits until the app has replaced the loading indicator with its first view. */
 export async function waitForApp(page) {
   await page.waitForSelector('main#main h1', { timeout: 20000 });

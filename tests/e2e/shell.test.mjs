@@ -2,7 +2,7 @@
 // a sub-path, survives reloads on deep views, keeps the chosen language, and works offline.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, newWatchedPage, serveDist, shot, stopServer, waitForApp } from './harness.mjs';
+import { launchBrowser, newWatchedPage, serveDist, shot, stopServer, waitForApp, waitForServiceWorker } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -109,12 +109,7 @@ test('after the first visit the app loads and keeps its data with the host gone'
     const { page, problems } = await newWatchedPage(context);
     await page.goto(url);
     await waitForApp(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-      }
-    });
+    await waitForServiceWorker(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'County review' }).waitFor();
     await stopServer(server);
@@ -183,12 +178,7 @@ test('a new release takes over on the next visit and its old cache is deleted', 
     const { page, problems } = await newWatchedPage(context);
     await page.goto(url);
     await waitForApp(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-      }
-    });
+    await waitForServiceWorker(page);
     const oldCaches = await page.evaluate(() => caches.keys());
     assert.equal(oldCaches.length, 1);
 
