@@ -165,9 +165,36 @@ pub fn format_fraction_scaled(f: Fraction, scale: u64) -> String {
 }
 
 /// Display fallback for astronomically large values (only reachable with absurd catalogue
-/// data such as a display unit of 10^19): a float, shown with a leading "≈".
+/// data such as a display unit of 10^19), where the scaled forms above would overflow: `num /
+/// den` by long division, rounded half up to four decimals and marked with a leading "≈".
+/// Integers only: the remainder stays below `den` (at most 2^64), so `remainder · 10` always
+/// fits in `u128`.
 fn approximate(num: u128, den: u128) -> String {
-    format!("≈{:.4e}", num as f64 / den as f64)
+    let mut whole = num / den;
+    let mut remainder = num % den;
+    let mut frac: u128 = 0;
+    for _ in 0..4 {
+        remainder *= 10;
+        frac = frac * 10 + remainder / den;
+        remainder %= den;
+    }
+    if remainder * 2 >= den {
+        frac += 1;
+        if frac == 10_000 {
+            frac = 0;
+            whole = whole.saturating_add(1);
+        }
+    }
+    let mut decimals = 4usize;
+    while decimals > 0 && frac.is_multiple_of(10) {
+        frac /= 10;
+        decimals -= 1;
+    }
+    if decimals == 0 {
+        format!("≈{}", format_thousands_wide(whole))
+    } else {
+        format!("≈{}.{:0decimals$}", format_thousands_wide(whole), frac)
+    }
 }
 
 /// Renders `value / 10^decimals` with thousands separators, dropping trailing zeros.
@@ -353,10 +380,19 @@ mod tests {
 
     #[test]
     fn absurd_magnitudes_do_not_overflow() {
+        // (2^64 − 1)² exactly, with thousands separators.
         let big = format_ratio_scaled(u64::MAX, 1, u64::MAX, &[Fraction::new(1, 2)]).unwrap();
-        assert!(big.starts_with('≈'), "{big}");
+        assert_eq!(big, "≈340,282,366,920,938,463,426,481,119,284,349,108,225");
+        // (2^64 − 1)² / 7 = …046,335.5714285…: four decimals, rounded half up.
         let big = format_fraction_scaled(Fraction::new(u64::MAX, 7), u64::MAX);
-        assert!(big.starts_with('≈'), "{big}");
+        assert_eq!(
+            big,
+            "≈48,611,766,702,991,209,060,925,874,183,478,444,032.1429"
+        );
+        // Rounding that carries into the whole part.
+        assert_eq!(approximate(199_999, 100_000), "≈2");
+        assert_eq!(approximate(1, 3), "≈0.3333");
+        assert_eq!(approximate(1, 8), "≈0.125");
         let exact = format_fraction_scaled(Fraction::new(u64::MAX, 1), 10);
         assert_eq!(exact, "184,467,440,737,095,516,150");
         assert_eq!(

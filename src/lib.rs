@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod catalogue;
+pub mod dates;
 pub mod evaluation;
 pub mod exact;
 pub mod exchange;

@@ -26,6 +26,7 @@
 
 use crate::assessment::{Assessment, ASSESSMENT_FORMAT_VERSION};
 use crate::catalogue::Lang;
+use crate::dates::CalendarText;
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -345,17 +346,16 @@ pub fn decode(text: &str) -> Result<StoredAssessment, LoadProblem> {
         }
     }
 
-    let stored: StoredAssessment = if layout == LAYOUT_VERSION {
-        // Fast path: straight into the typed envelope, no intermediate `Value` tree.
-        serde_json::from_str(text).map_err(|e| LoadProblem::corrupt(e.to_string()))?
-    } else {
-        let mut value: Value =
-            serde_json::from_str(text).map_err(|e| LoadProblem::corrupt(e.to_string()))?;
-        for step in &MIGRATIONS[layout as usize..] {
-            value = step(value)?;
-        }
-        serde_json::from_value(value).map_err(|e| LoadProblem::corrupt(e.to_string()))?
-    };
+    // Always through a `Value` tree, even when no migration is needed: the wasm then carries one
+    // deserialiser per type (from `&Value`, shared with import and migration) instead of two,
+    // about 10 KB gzipped, for ~0.4 ms more per load of a 300-criterion entry (BENCHMARKS.md).
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| LoadProblem::corrupt(e.to_string()))?;
+    for step in &MIGRATIONS[layout as usize..] {
+        value = step(value)?;
+    }
+    let stored =
+        StoredAssessment::deserialize(&value).map_err(|e| LoadProblem::corrupt(e.to_string()))?;
     if stored.layout != LAYOUT_VERSION {
         return Err(LoadProblem::corrupt(format!(
             "layout {} after migration",
@@ -420,7 +420,7 @@ impl LoadOutcome {
         match (self, lang) {
             (LoadOutcome::Missing | LoadOutcome::Loaded(_), _) => None,
             (LoadOutcome::RecoveredFromBackup { stored, problem }, Lang::Zh) => {
-                let when = stored.saved_at.format("%Y-%m-%d %H:%M");
+                let when = crate::dates::ymd_hm(&stored.saved_at);
                 Some(match problem {
                     LoadProblem::Corrupt { detail } => format!(
                         "这份自评的本机数据已损坏（{detail}），已从备份恢复到 {when} 保存的版本。损坏的原始内容已另存，不会删除。"
@@ -432,7 +432,7 @@ impl LoadOutcome {
                 })
             }
             (LoadOutcome::RecoveredFromBackup { stored, problem }, Lang::En) => {
-                let when = stored.saved_at.format("%Y-%m-%d %H:%M");
+                let when = crate::dates::ymd_hm(&stored.saved_at);
                 Some(match problem {
                     LoadProblem::Corrupt { detail } => format!(
                         "This assessment's data in this browser was damaged ({detail}). It has been restored from the backup saved at {when}. The damaged text has been set aside, not deleted."
@@ -672,7 +672,7 @@ impl ExportReminder {
                 Lang::Zh,
             ) => format!(
                 "上次导出是 {days_since_export} 天前（{}），之后又有修改。建议重新导出一份文件保存。",
-                exported_at.format("%Y-%m-%d")
+                exported_at.ymd()
             ),
             (
                 ExportReminder::Outdated {
@@ -682,7 +682,7 @@ impl ExportReminder {
                 Lang::En,
             ) => format!(
                 "The last export was {days_since_export} day(s) ago ({}) and the assessment has changed since. Export a new file to keep a copy.",
-                exported_at.format("%Y-%m-%d")
+                exported_at.ymd()
             ),
         }
     }

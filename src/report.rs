@@ -23,6 +23,7 @@ use crate::assessment::{
 use crate::catalogue::{
     BedClass, Catalogue, CriterionKind, Grade, Importance, InputKind, Lang, ProvenanceTag, Rule,
 };
+use crate::dates::CalendarText;
 use crate::evaluation::{
     explain, CriterionResult, Evaluation, Explanation, NotApplicableReason, TierStatus, Verdict,
 };
@@ -383,7 +384,7 @@ impl Ctx<'_> {
         ));
         rows.push(LabelValue::new(
             s.last_changed,
-            self.assessment.updated_at.format("%Y-%m-%d").to_string(),
+            self.assessment.updated_at.ymd(),
         ));
         rows.push(LabelValue::new(
             s.catalogue,
@@ -465,7 +466,7 @@ impl Ctx<'_> {
                 extra.push(format!("{}{colon}{}", s.col_owner, action.owner.trim()));
             }
             if let Some(d) = action.deadline {
-                extra.push(format!("{}{colon}{}", s.col_deadline, d.format("%Y-%m-%d")));
+                extra.push(format!("{}{colon}{}", s.col_deadline, d.ymd()));
             }
             extra.push(format!(
                 "{}{colon}{}",
@@ -673,10 +674,7 @@ impl ReportModel {
                     note,
                     measure: a.measure.trim().to_string(),
                     owner: a.owner.trim().to_string(),
-                    deadline: a
-                        .deadline
-                        .map(|d| d.format("%Y-%m-%d").to_string())
-                        .unwrap_or_default(),
+                    deadline: a.deadline.map(|d| d.ymd()).unwrap_or_default(),
                     status: Some(a.status),
                     status_label: action_status_label(s, a.status).to_string(),
                 },

@@ -41,6 +41,7 @@
 
 use crate::assessment::{Assessment, Status};
 use crate::catalogue::{BedClass, Catalogue, CentreType, Grade, Importance, Lang, Text};
+use crate::dates::CalendarText;
 use crate::evaluation::explain::explain;
 use crate::evaluation::{evaluate, CriterionResult, Evaluation, Explanation, Summary, Verdict};
 use crate::exact::{ratio_cmp, Fraction};
@@ -283,10 +284,12 @@ impl Review {
             }
             _ => {}
         }
-        let review: Review =
-            serde_json::from_value(Value::Object(map.clone())).map_err(|e| ReviewError::Shape {
-                detail: e.to_string(),
-            })?;
+        // Borrowed `&Value` deserialisation throughout: one instantiation of each type's
+        // deserialiser in the wasm instead of one per input shape.
+        let value = Value::Object(map.clone());
+        let review = Review::deserialize(&value).map_err(|e| ReviewError::Shape {
+            detail: e.to_string(),
+        })?;
         if review.version != REVIEW_VERSION {
             return Err(ReviewError::Shape {
                 detail: format!("version {}", review.version),
@@ -317,9 +320,15 @@ impl Review {
     }
 
     /// The object written as `content.review`.
+    ///
+    /// Through the compact text form storage also writes (then parsed back), so the wasm
+    /// carries one serialiser for the review types, not a second one targeting `Value`.
     pub fn to_map(&self) -> Map<String, Value> {
-        match serde_json::to_value(self) {
-            Ok(Value::Object(map)) => map,
+        let value = serde_json::to_string(self)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Value>(&text).ok());
+        match value {
+            Some(Value::Object(map)) => map,
             _ => Map::new(),
         }
     }
@@ -425,7 +434,7 @@ impl Review {
         s.signed_line
             .replace("{conclusion}", conclusion)
             .replace("{reviewer}", self.reviewer.trim())
-            .replace("{date}", &self.reviewed_on.format("%Y-%m-%d").to_string())
+            .replace("{date}", &self.reviewed_on.ymd())
     }
 }
 
@@ -488,7 +497,7 @@ pub fn report_summary(
     }
     crate::report::ReviewSummary {
         reviewer: review.reviewer.trim().to_string(),
-        reviewed_on: review.reviewed_on.format("%Y-%m-%d").to_string(),
+        reviewed_on: review.reviewed_on.ymd(),
         conclusion: review
             .conclusion
             .map(|c| c.label(lang).to_string())
@@ -694,7 +703,7 @@ pub fn reviewed_file_name(assessment: &Assessment, exported_at: DateTime<FixedOf
 
 /// `县级复核汇总-20261201.xlsx`.
 pub fn rollup_file_name(exported_at: DateTime<FixedOffset>) -> String {
-    format!("县级复核汇总-{}.xlsx", exported_at.format("%Y%m%d"))
+    format!("县级复核汇总-{}.xlsx", exported_at.ymd_compact())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1571,7 +1580,7 @@ pub fn decode_entry(id: &str, text: &str) -> Result<StoredEntry, EntryProblem> {
             })
         }
     }
-    let entry: StoredEntry = serde_json::from_value(value).map_err(|e| EntryProblem::Corrupt {
+    let entry = StoredEntry::deserialize(&value).map_err(|e| EntryProblem::Corrupt {
         detail: e.to_string(),
     })?;
     if entry.id != id {

@@ -696,9 +696,14 @@ impl Catalogue {
         }
     }
 
-    /// Pretty JSON in the loadable format (for export as a template).
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// JSON in the loadable format (what storage keeps for a loaded catalogue).
+    ///
+    /// Through `serde_json::Value` on purpose: exported files embed a catalogue as a `Value`
+    /// too, so the wasm carries one serialiser per catalogue type rather than one per output.
+    pub fn to_json(&self) -> String {
+        serde_json::to_value(self)
+            .map(|value| value.to_string())
+            .unwrap_or_default()
     }
 
     /// All criteria in catalogue order.

@@ -1,6 +1,7 @@
 //! Download file names: centre, year and date, safe on Windows.
 
 use crate::assessment::Profile;
+use crate::dates::CalendarText;
 use chrono::{DateTime, FixedOffset};
 
 /// Longest centre-name part of a file name, in characters.
@@ -53,7 +54,7 @@ pub fn file_name(profile: &Profile, exported_at: DateTime<FixedOffset>, ext: &st
         name.insert(0, '_');
     }
     let year = profile.year.map(|y| y.to_string()).unwrap_or_default();
-    format!("{name}-{year}自评-{}.{ext}", exported_at.format("%Y%m%d"))
+    format!("{name}-{year}自评-{}.{ext}", exported_at.ymd_compact())
 }
 
 #[cfg(test)]

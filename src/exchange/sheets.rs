@@ -5,6 +5,7 @@
 use super::zip::stored_zip;
 use crate::assessment::{ActionStatus, Assessment};
 use crate::catalogue::{Catalogue, Lang};
+use crate::dates::CalendarText;
 use crate::evaluation::explain::{explain, importance_label, provenance_line, verdict_label};
 use crate::evaluation::{evaluate, CriterionResult, Evaluation, Summary};
 use crate::i18n::exchange::ExchangeStrings;
@@ -125,7 +126,7 @@ fn gap_row(
         owner: action.map(|a| a.owner.clone()).unwrap_or_default(),
         deadline: action
             .and_then(|a| a.deadline)
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(|d| d.ymd())
             .unwrap_or_default(),
         status: action
             .map(|a| status_label(a.status, lang).to_string())
@@ -403,7 +404,7 @@ pub fn export_xlsx(
         vec![text(s.info_catalogue), text(catalogue.title.get(lang))],
         vec![
             text(s.info_exported),
-            text(exported_at.format("%Y-%m-%d %H:%M").to_string()),
+            text(crate::dates::ymd_hm(&exported_at)),
         ],
         vec![],
         vec![

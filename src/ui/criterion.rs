@@ -10,6 +10,7 @@ use crate::assessment::{
     format_value, parse_input, Action, ActionStatus, Answer, Severity, Status,
 };
 use crate::catalogue::{Criterion, CriterionKind, Grade, ProvenanceTag};
+use crate::dates::CalendarText;
 use crate::evaluation::{explain, Verdict};
 
 /// The DOM id of a criterion's card (criterion ids are catalogue data: keep them inert).
@@ -411,10 +412,10 @@ fn ActionForm(criterion_id: String) -> impl IntoView {
                 <div class="field">
                     <label for=deadline_id.clone()>{move || t().action_deadline}</label>
                     <input type="date" id=deadline_id
-                        prop:value=move || a3().deadline.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                        prop:value=move || a3().deadline.map(|d| d.ymd()).unwrap_or_default()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let date = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok();
+                            let date = crate::dates::parse_ymd(&v);
                             u3(Box::new(move |a| a.deadline = date));
                         } />
                 </div>

@@ -9,6 +9,7 @@ use super::session::{clock_time, new_id, now, writer_id};
 use super::shell::{NoticeKind, Shell};
 use crate::assessment::{Assessment, Profile};
 use crate::catalogue::Catalogue;
+use crate::dates::CalendarText;
 use crate::evaluation::evaluate;
 use crate::persist::{LoadOutcome, StoredAssessment};
 use crate::route::Route;
@@ -211,11 +212,7 @@ fn EntryCard(entry: Entry, on_change: Callback<()>) -> impl IntoView {
     let year = a.profile.year;
     let (answered, applicable, gaps) = entry.progress;
     let catalogue_title = entry.catalogue.map(|c| c.title.clone());
-    let saved = format!(
-        "{} {}",
-        stored.saved_at.format("%Y-%m-%d"),
-        clock_time(&stored.saved_at)
-    );
+    let saved = format!("{} {}", stored.saved_at.ymd(), clock_time(&stored.saved_at));
     let open_href = Route::Assessment {
         id: id.clone(),
         section: None,

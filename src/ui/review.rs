@@ -23,6 +23,7 @@ use super::shell::{NoticeKind, Shell};
 use super::transfer::{download, on_settled};
 use crate::assessment::format_value;
 use crate::catalogue::{Catalogue, CriterionKind};
+use crate::dates::CalendarText;
 use crate::evaluation::{explain, Verdict};
 use crate::exchange::{ImportError, MAX_FILE_BYTES};
 use crate::i18n::review::ReviewStrings;
@@ -1094,10 +1095,7 @@ fn file_option_label(f: &CentreFile, lang: Lang) -> String {
             "{year}",
             &a.profile.year.map(|y| y.to_string()).unwrap_or_default(),
         )
-        .replace(
-            "{date}",
-            &f.imported.exported_at.format("%Y-%m-%d %H:%M").to_string(),
-        )
+        .replace("{date}", &crate::dates::ymd_hm(&f.imported.exported_at))
 }
 
 #[component]
@@ -1349,10 +1347,7 @@ fn ReviewPane(file_id: String) -> impl IntoView {
             (s.col_file, file.file_name.clone()),
             (
                 x.info_exported,
-                file.imported
-                    .exported_at
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                crate::dates::ymd_hm(&file.imported.exported_at),
             ),
         ];
         let facts = facts
@@ -1561,10 +1556,7 @@ fn review_item(
         view! { <p class="director-evidence">{prefix}{evidence}</p> }
     });
     let action = record.action.as_ref().map(|a| {
-        let deadline = a
-            .deadline
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
+        let deadline = a.deadline.map(|d| d.ymd()).unwrap_or_default();
         let line = format!("{} {} {}", a.measure, a.owner, deadline)
             .trim()
             .to_string();
@@ -1723,7 +1715,7 @@ fn SignOff(file: Arc<CentreFile>, lang: Lang) -> impl IntoView {
                     <label for="review-date">{s.reviewed_on}</label>
                     <input type="date" id="review-date" aria-invalid=move || date_error.get().then_some("true")
                         aria-describedby="review-date-error"
-                        prop:value=move || review.with(|r| r.reviewed_on.format("%Y-%m-%d").to_string())
+                        prop:value=move || review.with(|r| r.reviewed_on.ymd())
                         on:change=move |ev| match parse_date(&event_target_value(&ev)) {
                             Some(d) => {
                                 date_error.set(false);

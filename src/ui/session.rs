@@ -49,7 +49,7 @@ pub fn now() -> DateTime<FixedOffset> {
 
 /// "14:03" — what the save indicator shows.
 pub fn clock_time(t: &DateTime<FixedOffset>) -> String {
-    t.format("%H:%M").to_string()
+    crate::dates::hm(t)
 }
 
 /// An evaluation shared without copying; two are equal only if they are the same computation.

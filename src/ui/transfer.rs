@@ -380,8 +380,7 @@ pub fn ImportPanel() -> impl IntoView {
             let known = super::catalogues::find_catalogue(&catalogue.id)
                 .is_some_and(|c| c == catalogue.as_ref());
             if !known {
-                if let Err(lines) =
-                    super::catalogues::add_catalogue(&catalogue.to_json_pretty(), lang_now)
+                if let Err(lines) = super::catalogues::add_catalogue(&catalogue.to_json(), lang_now)
                 {
                     store_error.set(Some(lines.join(" ")));
                     return;
@@ -536,7 +535,7 @@ fn ImportPreview(
                 {row(x.info_year, p.year.map(|y| y.to_string()).unwrap_or_default())}
                 {row(x.info_filled_by, p.filled_by.clone())}
                 {row(x.info_catalogue, catalogue_title)}
-                {row(x.info_exported, p.exported_at.format("%Y-%m-%d %H:%M").to_string())}
+                {row(x.info_exported, crate::dates::ymd_hm(&p.exported_at))}
                 {row(x.info_app_version, p.app_version.clone())}
                 {row(x.info_contents, counts)}
                 {row(x.verdicts_heading, summary)}
