@@ -743,7 +743,7 @@ pub fn check_inputs(catalogue: &Catalogue, inputs: &BTreeMap<String, u64>) -> Ve
             }
         }
     }
-    issues.sort_by_key(|i| i.severity);
+    crate::sorting::stable_sort_by_key(&mut issues, |i| i.severity);
     issues
 }
 

@@ -15,6 +15,7 @@ pub mod persist;
 pub mod report;
 pub mod review;
 pub mod route;
+pub mod sorting;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -149,7 +149,7 @@ pub fn assessment_ids<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<&'a st
         .into_iter()
         .filter_map(assessment_id_from_main_key)
         .collect();
-    ids.sort_unstable();
+    crate::sorting::stable_sort(&mut ids);
     ids.dedup();
     ids
 }

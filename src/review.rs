@@ -732,7 +732,9 @@ pub fn catalogues_in<'a>(files: impl IntoIterator<Item = &'a CentreFile>) -> Vec
             }),
         }
     }
-    uses.sort_by(|a, b| b.files.cmp(&a.files).then_with(|| a.id.cmp(&b.id)));
+    crate::sorting::stable_sort_by(&mut uses, |a, b| {
+        b.files.cmp(&a.files).then_with(|| a.id.cmp(&b.id))
+    });
     uses
 }
 
@@ -962,7 +964,7 @@ fn non_empty(s: &str) -> Option<&str> {
 /// centre name. Exact: shares compare by cross-multiplication, never by rounded percentages.
 pub fn sort_rows(rows: &mut [RollupRow], key: SortKey, direction: SortDirection) {
     let d = direction;
-    rows.sort_by(|a, b| {
+    crate::sorting::stable_sort_by(rows, |a, b| {
         let primary = match key {
             SortKey::Centre => cmp_option(
                 non_empty(&a.centre_name),
@@ -1121,7 +1123,7 @@ pub fn criterion_across<'a>(
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::sorting::stable_sort_by(&mut rows, |a, b| {
         verdict_order(a.verdict)
             .cmp(&verdict_order(b.verdict))
             .then_with(|| a.centre_name.cmp(&b.centre_name))
@@ -1331,7 +1333,7 @@ pub fn same_centre_groups<'a>(files: &[&'a CentreFile]) -> Vec<(String, Vec<&'a 
         .into_values()
         .filter(|(_, g)| g.len() >= 2)
         .map(|(name, mut g)| {
-            g.sort_by(|a, b| {
+            crate::sorting::stable_sort_by(&mut g, |a, b| {
                 let key = |f: &CentreFile| {
                     (
                         f.assessment().profile.year,
@@ -1480,7 +1482,7 @@ pub fn entry_ids<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
         .filter_map(|k| k.strip_prefix(ENTRY_PREFIX))
         .filter(|id| is_valid_id(id))
         .collect();
-    ids.sort_unstable();
+    crate::sorting::stable_sort(&mut ids);
     ids.dedup();
     ids
 }

@@ -506,6 +506,6 @@ pub fn loaded_catalogue_texts() -> Result<Vec<(String, String)>, StorageError> {
             }
         }
     }
-    out.sort();
+    crate::sorting::stable_sort(&mut out);
     Ok(out)
 }

@@ -476,7 +476,7 @@ pub fn evaluate(catalogue: &Catalogue, assessment: &Assessment) -> Evaluation {
         .map(|(i, _)| i)
         .collect();
     // Stable sort keeps catalogue order within each importance.
-    gaps.sort_by_key(|&i| results[i].importance);
+    crate::sorting::stable_sort_by_key(&mut gaps, |&i| results[i].importance);
 
     let tiers = if catalogue.tiers.is_empty() {
         None

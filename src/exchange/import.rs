@@ -570,9 +570,9 @@ fn build<S: AsRef<str>>(
         .cloned()
         .collect();
     if !(criteria.is_empty() && inputs.is_empty() && flags.is_empty()) {
-        criteria.sort_unstable();
-        inputs.sort_unstable();
-        flags.sort_unstable();
+        crate::sorting::stable_sort(&mut criteria);
+        crate::sorting::stable_sort(&mut inputs);
+        crate::sorting::stable_sort(&mut flags);
         return Err(ImportError::UnknownIds {
             criteria,
             inputs,

@@ -64,7 +64,7 @@ fn read_entries(lang: crate::i18n::Lang) -> Result<Vec<Entry>, String> {
         })
         .collect();
     // Most recently saved first.
-    entries.sort_by(|a, b| {
+    crate::sorting::stable_sort_by(&mut entries, |a, b| {
         let at = |e: &Entry| e.stored.as_ref().map(|s| s.saved_at);
         at(b).cmp(&at(a))
     });

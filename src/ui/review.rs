@@ -258,7 +258,9 @@ impl Workspace {
                 Err(problem) => self.shell.notify(NoticeKind::Error, problem.message(lang)),
             }
         }
-        files.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        crate::sorting::stable_sort_by(&mut files, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+        });
         self.files.set(files.into_iter().map(|(_, f)| f).collect());
         self.reviews.set(reviews);
         self.entries.set_value(entries);
