@@ -2,8 +2,8 @@
 // Slow 4G moves about 180 KB a second: every kilobyte of the first load is felt by a director.
 //
 // Two numbers per figure:
-// - TARGET is the budget of issue 9 (first load ≤ 250 KB gzipped). The app misses it today
-//   (see BENCHMARKS.md: Leptos view code and serde for the catalogue and file formats dominate),
+// - TARGET is the budget of issue 9 (first load ≤ 250 KB gzipped). The app misses it today, and
+//   no split of this stack's output could meet it (BENCHMARKS.md, "Why the budget cannot be met"),
 //   so it is printed against every run, never hidden.
 // - CEILING is enforced: a little above today's size, so any growth fails the build and has to
 //   be argued for (raise the ceiling in the same commit, with the reason) or paid for.
@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 const DIST = process.env.DIST || new URL('../../dist/', import.meta.url).pathname;
 const KB = 1024;
 export const TARGET = { wasmGzip: 230 * KB, firstLoadGzip: 250 * KB };
-export const CEILING = { wasmGzip: 600 * KB, firstLoadGzip: 620 * KB };
+export const CEILING = { wasmGzip: 510 * KB, firstLoadGzip: 530 * KB };
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const files = readdirSync(DIST);
