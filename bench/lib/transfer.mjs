@@ -11,7 +11,10 @@ import { brotli, gzip } from './server.mjs';
 export const isFirstLoad = (f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js' && f !== 'nomodule.js';
 
 export function transfer(dist) {
-  const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile()).sort();
+  // The build's precompressed copies (.br, .gz) are what a host sends, not more files to load.
+  const files = readdirSync(dist)
+    .filter((f) => statSync(join(dist, f)).isFile() && !/\.(br|gz)$/.test(f))
+    .sort();
   const rows = files.map((file) => {
     const raw = readFileSync(join(dist, file));
     return { file, firstLoad: isFirstLoad(file), raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
