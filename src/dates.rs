@@ -49,19 +49,21 @@ pub fn ymd_hm(t: &DateTime<FixedOffset>) -> String {
     format!("{} {}", t.ymd(), hm(t))
 }
 
-/// Reads "2026-11-23" (what `<input type="date">` gives); anything else, including impossible
-/// days such as 2026-02-30, is `None`.
+/// Reads a calendar day typed or picked as year-month-day: "2026-11-23" (what `<input
+/// type="date">` gives) or, where a browser shows a plain text box instead, "2026-1-5". Anything
+/// else, including impossible days such as 2026-02-30, is `None`.
 pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.split('-');
+    let mut parts = text.trim().split('-');
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
         return None;
     }
-    let field = |s: &str, len: usize| -> Option<u32> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    let field = |s: &str, lengths: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        let digits = lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| s.parse().ok())?
     };
-    let year = i32::try_from(field(year, 4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, field(month, 2)?, field(day, 2)?)
+    let year = i32::try_from(field(year, 4..=4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, field(month, 1..=2)?, field(day, 1..=2)?)
 }
 
 #[cfg(test)]
@@ -102,11 +104,15 @@ mod tests {
             parse_ymd("2024-02-29"),
             NaiveDate::from_ymd_opt(2024, 2, 29)
         );
+        // A plain text box instead of a date picker: unpadded, with spaces around.
+        assert_eq!(parse_ymd(" 2026-1-5 "), NaiveDate::from_ymd_opt(2026, 1, 5));
         for bad in [
             "",
             "2026-02-30",
             "2026-13-01",
-            "2026-1-05",
+            "2026-001-05",
+            "2026--23",
+            "2026-+1-05",
             "26-11-23",
             "2026-11-23-1",
             "2026/11/23",

@@ -1624,15 +1624,6 @@ fn review_item(
     .into_any()
 }
 
-/// "2026-12-01" from a date input; `None` for anything else.
-fn parse_date(v: &str) -> Option<NaiveDate> {
-    let mut parts = v.trim().splitn(3, '-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
-}
-
 /// Reviewer, date, conclusion, overall comment; export of the reviewed file.
 #[component]
 fn SignOff(file: Arc<CentreFile>, lang: Lang) -> impl IntoView {
@@ -1718,7 +1709,7 @@ fn SignOff(file: Arc<CentreFile>, lang: Lang) -> impl IntoView {
                     <input type="date" id="review-date" aria-invalid=move || date_error.get().then_some("true")
                         aria-describedby="review-date-error"
                         prop:value=move || review.with(|r| r.reviewed_on.ymd())
-                        on:change=move |ev| match parse_date(&event_target_value(&ev)) {
+                        on:change=move |ev| match crate::dates::parse_ymd(&event_target_value(&ev)) {
                             Some(d) => {
                                 date_error.set(false);
                                 e2(Box::new(move |r| r.reviewed_on = d));
