@@ -182,6 +182,7 @@ fn EditorHeader() -> impl IntoView {
             </div>
         </div>
         <ExportReminderNote />
+        {move || county_review_banner(session, lang.get())}
         {move || match session.save_state.get() {
             SaveState::Conflict { theirs } => {
                 let at = clock_time(&theirs.saved_at);
@@ -201,6 +202,22 @@ fn EditorHeader() -> impl IntoView {
             _ => ().into_any(),
         }}
     }
+}
+
+/// When the assessment came back from the county: its conclusion, reviewer, date and overall
+/// remarks at the top of every page (item remarks sit on their cards).
+fn county_review_banner(session: Session, lang: Lang) -> Option<impl IntoView> {
+    session.assessment.with(|a| {
+        let review = a.review.as_ref().filter(|r| !r.is_blank())?;
+        let line = review.signed_line(lang);
+        let comment = review.comment.trim().to_string();
+        Some(view! {
+            <div class="county-review county-review-banner" role="note">
+                <p><strong>{line}</strong></p>
+                {(!comment.is_empty()).then(|| view! { <p>{comment}</p> })}
+            </div>
+        })
+    })
 }
 
 #[component]

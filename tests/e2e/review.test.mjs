@@ -284,7 +284,12 @@ test('a reviewer loads many files, reviews one centre, and the director sees the
   await preview.locator('[role="status"]', { hasText: '校验通过' }).waitFor();
   await preview.getByRole('button', { name: '作为新自评导入' }).click();
   await page.waitForURL(/#\/a\/[a-z0-9]+$/);
+  // The county's conclusion and remarks head every page of the editor.
+  const banner = page.locator('.county-review-banner');
+  assert.equal((await banner.locator('strong').innerText()).trim(), '县级复核：整改后复核（张科长，2026-12-01）');
+  assert.match(await banner.innerText(), /人员配备两项需整改后复核。/);
   await openSection(page, '人员配备');
+  assert.equal(await page.locator('.county-review-banner strong').count(), 1, 'still shown on a section page');
   assert.equal(await input(page, 'health_tech_staff').inputValue(), '41');
   const shareCard = card(page, 'thc.staff.health-tech-share');
   assert.match(await shareCard.locator('.verdict').innerText(), /达标/);
