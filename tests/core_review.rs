@@ -10,11 +10,11 @@ use thc_assess::catalogue::{bundled, Catalogue, CentreType, Grade, Lang};
 use thc_assess::evaluation::Verdict;
 use thc_assess::exchange::{self, content_digest, ImportError, Integrity};
 use thc_assess::review::{
-    self, catalogues_in, compare, criterion_across, decode_entry, encode_entry, entry_backup_key,
-    entry_ids, entry_key, item_line, load_entry, new_entry, plan_entry_save, reopen, rollup,
-    rollup_xlsx, same_centre_groups, sort_rows, CentreFile, ChangeKind, Conclusion, EntryLoad,
-    EntryProblem, EntrySavePlan, FileRefusal, ItemReview, ItemVerdict, Review, ReviewError,
-    ReviewStatus, RollupFilter, RollupRow, SignOffProblem, SortDirection, SortKey,
+    self, catalogues_in, code_point_order, compare, criterion_across, decode_entry, encode_entry,
+    entry_backup_key, entry_ids, entry_key, item_line, load_entry, new_entry, plan_entry_save,
+    reopen, rollup, rollup_xlsx, same_centre_groups, sort_rows, CentreFile, ChangeKind, Conclusion,
+    EntryLoad, EntryProblem, EntrySavePlan, FileRefusal, ItemReview, ItemVerdict, Review,
+    ReviewError, ReviewStatus, RollupFilter, RollupRow, SignOffProblem, SortDirection, SortKey,
 };
 
 fn at(s: &str) -> DateTime<FixedOffset> {
@@ -430,6 +430,72 @@ fn the_roll_up_has_one_row_per_centre_with_exact_figures() {
 }
 
 #[test]
+fn names_sort_by_the_collation_the_shell_supplies() {
+    // A stand-in for the browser's pinyin collation: 白 bai < 东 dong < 青 qing, whereas code
+    // points put 东 (U+4E1C) before 白 (U+767D).
+    fn pinyin(s: &str) -> u8 {
+        match s.chars().next() {
+            Some('白') => 0,
+            Some('东') => 1,
+            Some('青') => 2,
+            _ => 9,
+        }
+    }
+    let by_pinyin = |a: &str, b: &str| pinyin(a).cmp(&pinyin(b));
+    let files = [
+        open("w1", &centre("qingshan", "青山镇卫生院", "东岭县", 48, 40)),
+        open("w2", &centre("dongling", "东岭乡卫生院", "白水县", 30, 30)),
+        open("w3", &centre("baishui", "白水镇卫生院", "青山县", 20, 17)),
+    ];
+    let r = rollup(files.iter().map(|f| (f, None)), "thc-standard");
+    fn names(rows: &[RollupRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.centre_name.as_str()).collect()
+    }
+
+    let mut rows = r.rows.clone();
+    sort_rows(
+        &mut rows,
+        SortKey::Centre,
+        SortDirection::Ascending,
+        &by_pinyin,
+    );
+    assert_eq!(
+        names(&rows),
+        ["白水镇卫生院", "东岭乡卫生院", "青山镇卫生院"]
+    );
+    sort_rows(
+        &mut rows,
+        SortKey::Centre,
+        SortDirection::Ascending,
+        &code_point_order,
+    );
+    assert_eq!(
+        names(&rows),
+        ["东岭乡卫生院", "白水镇卫生院", "青山镇卫生院"]
+    );
+    // Counties too, and the tie-break on centre name (equal gap counts) uses the same order.
+    sort_rows(
+        &mut rows,
+        SortKey::County,
+        SortDirection::Descending,
+        &by_pinyin,
+    );
+    assert_eq!(
+        names(&rows),
+        ["白水镇卫生院", "青山镇卫生院", "东岭乡卫生院"]
+    );
+    let across = criterion_across(
+        files.iter().map(|f| (f, None)),
+        "thc.ethics.disclosure",
+        false,
+        Lang::Zh,
+        &by_pinyin,
+    );
+    let across: Vec<&str> = across.iter().map(|r| r.centre_name.as_str()).collect();
+    assert_eq!(across, ["白水镇卫生院", "东岭乡卫生院", "青山镇卫生院"]);
+}
+
+#[test]
 fn sorting_is_exact_stable_and_puts_missing_values_last() {
     let files = three_centres();
     let r = rollup(files.iter().map(|f| (f, None)), "thc-standard");
@@ -440,24 +506,44 @@ fn sorting_is_exact_stable_and_puts_missing_values_last() {
     };
 
     let mut rows = r.rows.clone();
-    sort_rows(&mut rows, SortKey::Centre, SortDirection::Ascending);
+    sort_rows(
+        &mut rows,
+        SortKey::Centre,
+        SortDirection::Ascending,
+        &code_point_order,
+    );
     assert_eq!(
         names(&rows),
         ["白水镇卫生院", "翠屏乡卫生院", "青山镇卫生院"]
     );
-    sort_rows(&mut rows, SortKey::Centre, SortDirection::Descending);
+    sort_rows(
+        &mut rows,
+        SortKey::Centre,
+        SortDirection::Descending,
+        &code_point_order,
+    );
     assert_eq!(
         names(&rows),
         ["青山镇卫生院", "翠屏乡卫生院", "白水镇卫生院"]
     );
 
     // Beds: 翠屏 has none entered, so it is last both ways.
-    sort_rows(&mut rows, SortKey::BedClass, SortDirection::Ascending);
+    sort_rows(
+        &mut rows,
+        SortKey::BedClass,
+        SortDirection::Ascending,
+        &code_point_order,
+    );
     assert_eq!(
         names(&rows),
         ["青山镇卫生院", "白水镇卫生院", "翠屏乡卫生院"]
     );
-    sort_rows(&mut rows, SortKey::BedClass, SortDirection::Descending);
+    sort_rows(
+        &mut rows,
+        SortKey::BedClass,
+        SortDirection::Descending,
+        &code_point_order,
+    );
     assert_eq!(
         names(&rows),
         ["白水镇卫生院", "青山镇卫生院", "翠屏乡卫生院"]
@@ -469,11 +555,22 @@ fn sorting_is_exact_stable_and_puts_missing_values_last() {
         &mut rows,
         SortKey::Section(staffing),
         SortDirection::Ascending,
+        &code_point_order,
     );
     assert_eq!(rows[0].centre_name, "青山镇卫生院");
-    sort_rows(&mut rows, SortKey::Gaps, SortDirection::Descending);
+    sort_rows(
+        &mut rows,
+        SortKey::Gaps,
+        SortDirection::Descending,
+        &code_point_order,
+    );
     assert!(rows[0].gaps >= rows[1].gaps && rows[1].gaps >= rows[2].gaps);
-    sort_rows(&mut rows, SortKey::Status, SortDirection::Ascending);
+    sort_rows(
+        &mut rows,
+        SortKey::Status,
+        SortDirection::Ascending,
+        &code_point_order,
+    );
     assert_eq!(rows.len(), 3);
 }
 
@@ -596,7 +693,12 @@ fn graded_catalogues_show_the_highest_tier_reached() {
     assert_eq!(r.rows[1].tier, Some(None));
     assert_eq!(review::tier_text(&r, &r.rows[1], Lang::Zh), "未达到");
     let mut rows = r.rows.clone();
-    sort_rows(&mut rows, SortKey::Tier, SortDirection::Ascending);
+    sort_rows(
+        &mut rows,
+        SortKey::Tier,
+        SortDirection::Ascending,
+        &code_point_order,
+    );
     assert_eq!(rows[0].centre_name, "西山镇卫生院");
 }
 
@@ -645,6 +747,7 @@ fn which_centres_fail_the_health_tech_share() {
         "thc.staff.health-tech-share",
         false,
         Lang::Zh,
+        &code_point_order,
     );
     assert_eq!(all.len(), 3);
     assert_eq!(all[0].centre_name, "青山镇卫生院", "gaps first");
@@ -659,6 +762,7 @@ fn which_centres_fail_the_health_tech_share() {
         "thc.staff.health-tech-share",
         true,
         Lang::Zh,
+        &code_point_order,
     );
     assert_eq!(failing.len(), 1);
     assert_eq!(failing[0].centre_name, "青山镇卫生院");
@@ -667,11 +771,17 @@ fn which_centres_fail_the_health_tech_share() {
         "thc.ethics.disclosure",
         false,
         Lang::Zh,
+        &code_point_order,
     );
     assert!(evidence.iter().all(|r| r.evidence.contains("收费公示栏")));
-    assert!(
-        criterion_across(files.iter().map(|f| (f, None)), "no.such", false, Lang::Zh).is_empty()
-    );
+    assert!(criterion_across(
+        files.iter().map(|f| (f, None)),
+        "no.such",
+        false,
+        Lang::Zh,
+        &code_point_order
+    )
+    .is_empty());
 }
 
 // --- Comparing two assessments -------------------------------------------------------------------

@@ -762,8 +762,34 @@ fn shown_rows(
         .filter(|row| row.matches(filter))
         .cloned()
         .collect();
-    review::sort_rows(&mut rows, sort.0, sort.1);
+    review::sort_rows(&mut rows, sort.0, sort.1, &name_collation());
     rows
+}
+
+/// Chinese collation from the browser's `Intl.Collator` ("zh-CN": pinyin, the order Excel gives
+/// a county reviewer), so 白水 comes before 东岭. Names the collator finds equal fall back to code
+/// point order, keeping the order total; so does a failed call.
+fn name_collation() -> impl Fn(&str, &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let locales = js_sys::Array::of1(&JsValue::from_str("zh-CN"));
+    let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
+    move |a: &str, b: &str| {
+        let collated = compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map(|n| {
+                if n < 0.0 {
+                    Ordering::Less
+                } else if n > 0.0 {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                }
+            })
+            .unwrap_or(Ordering::Equal);
+        collated.then_with(|| review::code_point_order(a, b))
+    }
 }
 
 #[component]
@@ -1027,6 +1053,7 @@ fn CriterionAcross() -> impl IntoView {
                     &id,
                     false,
                     lang,
+                    &name_collation(),
                 )
             })
         });

@@ -64,8 +64,8 @@ function generatedFiles() {
     inputs: { staff_total: 20, health_tech_staff: 17, beds: 35 },
     items: { 'thc.ethics.disclosure': item('met', '公示栏照片') },
   }));
-  const cuiping = writeOut('review-cuiping.json', centreFile({
-    id: 'cuiping-2026', name: '翠屏乡卫生院', county: '平阳县',
+  const dongling = writeOut('review-dongling.json', centreFile({
+    id: 'dongling-2026', name: '东岭乡卫生院', county: '平阳县',
     inputs: { staff_total: 30, health_tech_staff: 22, beds: 8 },
     items: { 'thc.ethics.disclosure': item('not_met') },
   }));
@@ -77,7 +77,7 @@ function generatedFiles() {
   }));
   const good = centreFile({ id: 'x', name: '坏', county: '', inputs: {} });
   const corrupt = writeOut('坏文件.json', good.slice(0, Math.floor(good.length / 2)));
-  return { baishui, cuiping, qingshanLastYear, corrupt };
+  return { baishui, dongling, qingshanLastYear, corrupt };
 }
 
 // --- UI steps ------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ test('a reviewer loads many files, reviews one centre, and the director sees the
   await page.goto(`${app.url}#/review`);
   await page.locator('main h1', { hasText: '县级复核' }).waitFor();
   await page.locator('.empty', { hasText: '工作区中还没有文件' }).waitFor();
-  await page.setInputFiles('#review-files', [exported.path, files.baishui, files.corrupt, files.cuiping]);
+  await page.setInputFiles('#review-files', [exported.path, files.baishui, files.corrupt, files.dongling]);
   await page.locator('.load-report [role="status"]', { hasText: '已载入 3 个文件' }).waitFor();
   const refused = await page.locator('.refused-files').innerText();
   assert.match(refused, /坏文件\.json：文件不完整/);
@@ -145,24 +145,25 @@ test('a reviewer loads many files, reviews one centre, and the director sees the
   // --- Sorting: click a header; aria-sort follows. ---
   const centreHeader = page.locator('table.rollup thead th', { hasText: '卫生院' }).first();
   assert.equal(await centreHeader.getAttribute('aria-sort'), 'ascending');
-  assert.deepEqual(await rowNames(page), ['白水镇卫生院', '翠屏乡卫生院', '青山镇卫生院']);
+  // Pinyin order (bai, dong, qing), as Excel sorts Chinese names; code points would put 东 first.
+  assert.deepEqual(await rowNames(page), ['白水镇卫生院', '东岭乡卫生院', '青山镇卫生院']);
   await centreHeader.getByRole('button').click();
   assert.equal(await centreHeader.getAttribute('aria-sort'), 'descending');
-  assert.deepEqual(await rowNames(page), ['青山镇卫生院', '翠屏乡卫生院', '白水镇卫生院']);
+  assert.deepEqual(await rowNames(page), ['青山镇卫生院', '东岭乡卫生院', '白水镇卫生院']);
   const staffing = page.locator('table.rollup thead th', { hasText: '人员配备' });
   await staffing.getByRole('button').click();
   assert.equal(await staffing.getAttribute('aria-sort'), 'ascending');
   assert.equal(await centreHeader.getAttribute('aria-sort'), 'none');
-  // 翠屏 22/30 fails the 85% share; 青山 41/48 and 白水 17/20 meet it.
-  assert.equal((await rowNames(page))[0], '翠屏乡卫生院');
+  // 东岭 22/30 fails the 85% share; 青山 41/48 and 白水 17/20 meet it.
+  assert.equal((await rowNames(page))[0], '东岭乡卫生院');
   const bedHeader = page.locator('table.rollup thead th', { hasText: '床位规模' });
   await bedHeader.getByRole('button').click();
-  assert.deepEqual(await rowNames(page), ['翠屏乡卫生院', '青山镇卫生院', '白水镇卫生院']);
+  assert.deepEqual(await rowNames(page), ['东岭乡卫生院', '青山镇卫生院', '白水镇卫生院']);
 
   // --- Filtering by text and by review status. ---
   await page.fill('#rollup-filter', '平阳');
   await page.locator('.rollup-count', { hasText: '显示 2 / 3 家' }).waitFor();
-  assert.deepEqual((await rowNames(page)).sort(), ['翠屏乡卫生院', '青山镇卫生院'].sort());
+  assert.deepEqual((await rowNames(page)).sort(), ['东岭乡卫生院', '青山镇卫生院'].sort());
   await page.fill('#rollup-filter', '');
   await page.selectOption('#rollup-status', 'pass');
   await page.locator('.rollup-count', { hasText: '显示 0 / 3 家' }).waitFor();
@@ -186,7 +187,7 @@ test('a reviewer loads many files, reviews one centre, and the director sees the
   await page.locator('.across-view [role="status"]', { hasText: '3 家中有 1 家' }).waitFor();
   const failing = page.locator('table.across tbody tr');
   assert.equal(await failing.count(), 1);
-  assert.match(await failing.innerText(), /翠屏乡卫生院[\s\S]*未达标[\s\S]*22 ÷ 30/);
+  assert.match(await failing.innerText(), /东岭乡卫生院[\s\S]*未达标[\s\S]*22 ÷ 30/);
   await shot(page, 'review-by-criterion');
 
   // --- Review 青山: verdicts, comments, sign-off, export. ---
@@ -325,7 +326,7 @@ test('a file that does not fit in storage stays open with a message', async () =
   const files = generatedFiles();
   await page.goto(`${app.url}#/review`);
   await page.locator('main h1', { hasText: '县级复核' }).waitFor();
-  await page.setInputFiles('#review-files', [files.baishui, files.cuiping]);
+  await page.setInputFiles('#review-files', [files.baishui, files.dongling]);
   await page.locator('.load-report [role="status"]', { hasText: '已载入 2 个文件' }).waitFor();
   const alert = await page.locator('.load-report [role="alert"]').innerText();
   assert.match(alert, /有 2 个文件未能保存到本机（浏览器存储空间已满/);
@@ -346,7 +347,7 @@ test('the workspace reads well at 360 px and passes an accessibility scan', asyn
   const files = generatedFiles();
   await page.goto(`${app.url}#/review`);
   await page.locator('main h1', { hasText: '县级复核' }).waitFor();
-  await page.setInputFiles('#review-files', [files.baishui, files.cuiping, files.qingshanLastYear, files.corrupt]);
+  await page.setInputFiles('#review-files', [files.baishui, files.dongling, files.qingshanLastYear, files.corrupt]);
   await page.locator('table.rollup tbody tr').nth(2).waitFor();
 
   const scan = async (name) => {
@@ -379,7 +380,7 @@ test('the workspace reads well at 360 px and passes an accessibility scan', asyn
   await page.locator('.compare-view h2').waitFor();
   await scan('compare');
   await openReviewTab(page, '汇总表');
-  await page.getByRole('button', { name: '移除 翠屏乡卫生院' }).click();
+  await page.getByRole('button', { name: '移除 东岭乡卫生院' }).click();
   await page.getByRole('alertdialog').waitFor();
   await scan('remove-confirm');
   await page.getByRole('alertdialog').getByRole('button', { name: '取消' }).click();
