@@ -4,13 +4,12 @@
 // the same id replaces the stored one only after confirming; the Excel export is read back by
 // openpyxl; copy-as-text works with and without a clipboard (WeChat).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
+import { exchangeCheck as python, newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'import');
@@ -62,10 +61,6 @@ function today() {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
   const get = (t) => parts.find((p) => p.type === t).value;
   return { year: get('year'), ymd: `${get('year')}${get('month')}${get('day')}` };
-}
-
-function python(args) {
-  return execFileSync('python3', [join(ROOT, 'tests', 'exchange_check.py'), ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
 async function newPage(options = {}) {

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core (no browser
 // download), the release dist/ served by tools/serve.mjs (a plain static host, no rewrites).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,12 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+}
+
+/** Runs tests/exchange_check.py (a reader independent of the app: Python's json, jsonschema,
+ * openpyxl) with `args`; throws with its message when a check fails. */
+export function exchangeCheck(args) {
+  return execFileSync('python3', [join(ROOT, 'tests', 'exchange_check.py'), ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
 export const DIST = process.env.DIST ? join(process.env.DIST) : join(ROOT, 'dist');

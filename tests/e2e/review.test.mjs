@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { newWatchedPage, OUT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
+import { exchangeCheck, newWatchedPage, OUT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -231,6 +231,16 @@ test('a reviewer loads many files, reviews one centre, and the director sees the
     verdict: 'disagree', comment: '花名册中 3 人为工勤人员，卫技实为 38 人',
   });
   assert.equal(file.content.review.items['thc.ethics.disclosure'].verdict, 'agree');
+  // The published schema describes the review exactly: the file passes, a made-up conclusion or
+  // an unknown field in an item does not.
+  exchangeCheck(['schema', reviewed.path]);
+  const badConclusion = structuredClone(file);
+  badConclusion.content.review.conclusion = 'maybe';
+  const badItem = structuredClone(file);
+  badItem.content.review.items['thc.ethics.disclosure'].score = 5;
+  exchangeCheck(['schema-rejects',
+    writeOut('review-bad-conclusion.json', JSON.stringify(badConclusion)),
+    writeOut('review-bad-item.json', JSON.stringify(badItem))]);
 
   // --- A reload keeps the workspace and the review. ---
   await page.getByRole('button', { name: '← 返回汇总' }).click();
