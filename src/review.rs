@@ -52,7 +52,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn strings(lang: Lang) -> &'static ReviewStrings {
     lang.strings().review
@@ -1632,6 +1632,50 @@ pub enum EntryLoad {
         problem: EntryProblem,
     },
     Missing,
+}
+
+/// How a tab's workspace follows what another tab of the same browser stored (it learns of it
+/// through a `storage` event): files added there, reviews saved there, files removed there.
+/// A file with edits this tab has not saved yet is left as this tab has it; its next save meets
+/// the newer revision and is refused with a message, never overwriting the other tab's work.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WorkspaceSync {
+    pub added: Vec<StoredEntry>,
+    pub updated: Vec<StoredEntry>,
+    pub removed: Vec<String>,
+}
+
+impl WorkspaceSync {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Compares what this tab holds (`held`, of which `not_kept` never reached storage and
+/// `unsaved` has edits not yet written) with what storage now holds.
+pub fn plan_sync(
+    held: &BTreeMap<String, StoredEntry>,
+    unsaved: &BTreeSet<String>,
+    not_kept: &BTreeSet<String>,
+    stored: Vec<StoredEntry>,
+) -> WorkspaceSync {
+    let mut sync = WorkspaceSync::default();
+    let stored_ids: BTreeSet<String> = stored.iter().map(|e| e.id.clone()).collect();
+    for entry in stored {
+        match held.get(&entry.id) {
+            None => sync.added.push(entry),
+            Some(mine) if entry.revision > mine.revision && !unsaved.contains(&entry.id) => {
+                sync.updated.push(entry)
+            }
+            Some(_) => {}
+        }
+    }
+    sync.removed = held
+        .keys()
+        .filter(|id| !stored_ids.contains(*id) && !not_kept.contains(*id) && !unsaved.contains(*id))
+        .cloned()
+        .collect();
+    sync
 }
 
 /// Reads an entry from its main and backup texts.

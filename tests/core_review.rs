@@ -903,6 +903,58 @@ fn stored(id: &str) -> review::StoredEntry {
 }
 
 #[test]
+fn a_tab_follows_what_another_tab_stored_but_never_drops_its_own_unsaved_edits() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let with_revision = |id: &str, revision: u64| {
+        let mut e = stored(id);
+        e.revision = revision;
+        e
+    };
+    // This tab holds: kept (rev 2), edited (rev 2, unsaved edits), gone (rev 1),
+    // gone-but-edited (rev 1, unsaved), local-only (never stored: storage was full).
+    let held: BTreeMap<String, review::StoredEntry> = [
+        ("kept", 2),
+        ("edited", 2),
+        ("gone", 1),
+        ("goneedited", 1),
+        ("localonly", 0),
+    ]
+    .into_iter()
+    .map(|(id, r)| (id.to_string(), with_revision(id, r)))
+    .collect();
+    let unsaved: BTreeSet<String> = ["edited", "goneedited"].map(String::from).into();
+    let not_kept: BTreeSet<String> = ["localonly"].map(String::from).into();
+    // Storage now: kept at rev 3 (saved in the other tab), edited at rev 3, a new file.
+    let now_stored = vec![
+        with_revision("kept", 3),
+        with_revision("edited", 3),
+        with_revision("fresh", 1),
+    ];
+    let sync = review::plan_sync(&held, &unsaved, &not_kept, now_stored);
+    let ids = |v: &[review::StoredEntry]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&sync.added), ["fresh"]);
+    assert_eq!(
+        ids(&sync.updated),
+        ["kept"],
+        "unsaved edits are not replaced"
+    );
+    assert_eq!(sync.updated[0].revision, 3);
+    assert_eq!(
+        sync.removed,
+        ["gone"],
+        "unsaved and never-stored files stay"
+    );
+
+    // Nothing changed elsewhere: nothing to do (an older or equal revision is not news).
+    let same = vec![with_revision("kept", 2), with_revision("edited", 1)];
+    let held_two: BTreeMap<String, review::StoredEntry> = [("kept", 2), ("edited", 2)]
+        .into_iter()
+        .map(|(id, r)| (id.to_string(), with_revision(id, r)))
+        .collect();
+    assert!(review::plan_sync(&held_two, &BTreeSet::new(), &BTreeSet::new(), same).is_empty());
+}
+
+#[test]
 fn a_stored_entry_round_trips_and_its_compacted_file_still_verifies() {
     let entry = stored("w1");
     assert!(!entry.text.contains('\n'), "layout whitespace is dropped");

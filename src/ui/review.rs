@@ -36,6 +36,8 @@ use crate::storage::{self, EntrySaveResult};
 
 /// How long typing may pause before a review is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+/// How long to wait after the last write of another tab before catching up with it.
+const OTHER_TAB_DELAY: Duration = Duration::from_millis(300);
 
 const JSON_TYPE: &str = "application/json";
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -172,6 +174,9 @@ struct Workspace {
     /// Files whose review changed since it was last written.
     dirty: StoredValue<BTreeSet<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Pending catch-up with another tab's writes (one per burst: opening 200 files there
+    /// fires 200 storage events here).
+    sync_timer: StoredValue<Option<TimeoutHandle>>,
     save_note: RwSignal<Option<SaveNote>>,
     report: RwSignal<Option<LoadReport>>,
     /// The file under review, or `None` for the overview.
@@ -194,6 +199,7 @@ impl Workspace {
             not_kept: RwSignal::new(BTreeSet::new()),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
+            sync_timer: StoredValue::new(None),
             save_note: RwSignal::new(None),
             report: RwSignal::new(None),
             open: RwSignal::new(None),
@@ -264,6 +270,76 @@ impl Workspace {
         self.files.set(files.into_iter().map(|(_, f)| f).collect());
         self.reviews.set(reviews);
         self.entries.set_value(entries);
+    }
+
+    /// Follows what another tab of this browser stored (files added, reviews saved, files
+    /// removed there); edits this tab has not saved yet stay as they are (`review::plan_sync`).
+    fn follow_other_tab(&self) {
+        let lang = self.lang.get_untracked();
+        let Ok(listed) = storage::list_review_entries() else {
+            // Reading failed: keep what is shown; this tab's own saves report any real problem.
+            return;
+        };
+        let stored = listed
+            .into_iter()
+            .filter_map(|(_, outcome)| match outcome {
+                EntryLoad::Loaded(entry) | EntryLoad::Recovered { entry, .. } => Some(entry),
+                _ => None,
+            })
+            .collect();
+        let sync = self.entries.with_value(|held| {
+            self.dirty.with_value(|unsaved| {
+                self.not_kept
+                    .with_untracked(|not_kept| review::plan_sync(held, unsaved, not_kept, stored))
+            })
+        });
+        if sync.is_empty() {
+            return;
+        }
+        let mut added = Vec::new();
+        for entry in sync.added {
+            if let Ok(file) = review::reopen(&entry, lang) {
+                let id = entry.id.clone();
+                if let Some(r) = &entry.review {
+                    self.reviews.update(|m| {
+                        m.insert(id.clone(), r.clone());
+                    });
+                }
+                self.entries.update_value(|m| {
+                    m.insert(id, entry);
+                });
+                added.push(Arc::new(file));
+            }
+        }
+        for entry in sync.updated {
+            let id = entry.id.clone();
+            self.reviews.update(|m| match &entry.review {
+                Some(r) => {
+                    m.insert(id.clone(), r.clone());
+                }
+                None => {
+                    m.remove(&id);
+                }
+            });
+            self.entries.update_value(|m| {
+                m.insert(id, entry);
+            });
+        }
+        for id in &sync.removed {
+            self.entries.update_value(|m| {
+                m.remove(id);
+            });
+            self.reviews.update(|m| {
+                m.remove(id);
+            });
+            if self.open.get_untracked().as_deref() == Some(id.as_str()) {
+                self.open.set(None);
+            }
+        }
+        self.files.update(|files| {
+            files.retain(|f| !sync.removed.contains(&f.id));
+            files.extend(added);
+        });
     }
 
     /// A workspace id not used by any entry.
@@ -533,6 +609,25 @@ pub fn ReviewView() -> impl IntoView {
 
     // Write pending reviews when the page is hidden or closed, and when leaving the view.
     super::session::flush_when_leaving(move || ws.flush());
+    // Another tab of this browser opened, reviewed or removed files: show the same workspace.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        // No key: the other tab cleared all of this site's storage.
+        let concerns_workspace = ev.key().is_none_or(|k| k.starts_with(review::ENTRY_PREFIX));
+        if concerns_workspace {
+            if let Some(pending) = ws.sync_timer.get_value() {
+                pending.clear();
+            }
+            let handle =
+                set_timeout_with_handle(move || ws.follow_other_tab(), OTHER_TAB_DELAY).ok();
+            ws.sync_timer.set_value(handle);
+        }
+    });
+    on_cleanup(move || {
+        other_tab.remove();
+        if let Some(pending) = ws.sync_timer.get_value() {
+            pending.clear();
+        }
+    });
 
     view! {
         <section class="view review-view">

@@ -438,3 +438,43 @@ test('a damaged workspace entry is recovered from its backup, its text set aside
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('two tabs of the workspace follow each other: files opened, reviews saved, files removed', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const first = await newWatchedPage(context);
+  const second = await newWatchedPage(context);
+  const [a, b] = [first.page, second.page];
+  const files = generatedFiles();
+  for (const page of [a, b]) {
+    await page.goto(`${app.url}#/review`);
+    await page.locator('main h1', { hasText: '县级复核' }).waitFor();
+  }
+
+  // Files opened in one tab appear in the other without a reload.
+  await a.setInputFiles('#review-files', [files.baishui, files.dongling]);
+  await a.locator('.load-report [role="status"]', { hasText: '已载入 2 个文件' }).waitFor();
+  await b.locator('table.rollup tbody tr').nth(1).waitFor({ timeout: 5000 });
+  assert.deepEqual(await rowNames(b), ['白水镇卫生院', '东岭乡卫生院']);
+
+  // A review saved in the second tab shows in the first tab's roll-up.
+  await b.getByRole('button', { name: '复核 白水镇卫生院' }).click();
+  await reviewItem(b, 'thc.ethics.disclosure').getByLabel('同意', { exact: true }).check();
+  await b.locator('.review-pane .save-indicator', { hasText: '已保存到本机' }).waitFor({ timeout: 5000 });
+  await a.locator('table.rollup tbody tr', { hasText: '白水镇卫生院' }).filter({ hasText: '复核中' })
+    .waitFor({ timeout: 5000 });
+
+  // A file removed in the first tab leaves the second tab's workspace too.
+  await a.getByRole('button', { name: '移除 东岭乡卫生院' }).click();
+  await a.getByRole('alertdialog').getByRole('button', { name: '确定移除' }).click();
+  await b.getByRole('button', { name: '← 返回汇总' }).click();
+  await b.locator('table.rollup tbody tr', { hasText: '东岭乡卫生院' }).waitFor({ state: 'detached', timeout: 5000 });
+  assert.deepEqual(await rowNames(b), ['白水镇卫生院']);
+  // The second tab's review, made before, is still there after all this.
+  await b.reload();
+  await waitForApp(b);
+  await b.locator('table.rollup tbody tr', { hasText: '白水镇卫生院' }).filter({ hasText: '复核中' }).waitFor();
+
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems, []);
+  await context.close();
+});
