@@ -812,7 +812,8 @@ impl RollupRow {
     }
 
     /// Does the row pass `filter`? Every word of the text must occur in the centre's name,
-    /// county or file name (case-insensitive).
+    /// county or file name (ASCII letters case-insensitive; names are Chinese, file names may
+    /// be in pinyin).
     pub fn matches(&self, filter: &RollupFilter) -> bool {
         if let Some(status) = filter.status {
             if self.status != status {
@@ -820,11 +821,11 @@ impl RollupRow {
             }
         }
         let haystack =
-            format!("{} {} {}", self.centre_name, self.county, self.file_name).to_lowercase();
+            format!("{} {} {}", self.centre_name, self.county, self.file_name).to_ascii_lowercase();
         filter
             .text
             .split_whitespace()
-            .all(|w| haystack.contains(&w.to_lowercase()))
+            .all(|w| haystack.contains(&w.to_ascii_lowercase()))
     }
 }
 
@@ -1341,7 +1342,7 @@ pub fn same_centre_groups<'a>(files: &[&'a CentreFile]) -> Vec<(String, Vec<&'a 
             continue;
         };
         groups
-            .entry(name.to_lowercase())
+            .entry(name.to_ascii_lowercase())
             .or_insert_with(|| (name.to_string(), Vec::new()))
             .1
             .push(f);
@@ -1659,8 +1660,21 @@ pub fn plan_sync(
     not_kept: &BTreeSet<String>,
     stored: Vec<StoredEntry>,
 ) -> WorkspaceSync {
-    let mut sync = WorkspaceSync::default();
-    let stored_ids: BTreeSet<String> = stored.iter().map(|e| e.id.clone()).collect();
+    // A linear scan, not a set: a workspace holds a few hundred files at most, and this keeps a
+    // sorted-set builder for strings out of the wasm.
+    let removed = held
+        .keys()
+        .filter(|id| {
+            !stored.iter().any(|e| &e.id == *id)
+                && !not_kept.contains(*id)
+                && !unsaved.contains(*id)
+        })
+        .cloned()
+        .collect();
+    let mut sync = WorkspaceSync {
+        removed,
+        ..WorkspaceSync::default()
+    };
     for entry in stored {
         match held.get(&entry.id) {
             None => sync.added.push(entry),
@@ -1670,11 +1684,6 @@ pub fn plan_sync(
             Some(_) => {}
         }
     }
-    sync.removed = held
-        .keys()
-        .filter(|id| !stored_ids.contains(*id) && !not_kept.contains(*id) && !unsaved.contains(*id))
-        .cloned()
-        .collect();
     sync
 }
 

@@ -1184,8 +1184,11 @@ fn exports_of_every_bundled_catalogue_validate_against_the_published_schema() {
     }
     let demo = demo_catalogue();
     let path = dir.join("demo.json");
-    let review: serde_json::Map<String, Value> =
-        serde_json::from_value(json!({"reviewer": "陈科长", "passed": true})).unwrap();
+    let review: serde_json::Map<String, Value> = serde_json::from_value(json!({
+        "version": 1, "reviewer": "陈科长", "reviewed_on": "2026-12-01", "conclusion": "pass",
+        "comment": "", "items": {"thc.staff.nursing": {"verdict": "agree", "comment": ""}}
+    }))
+    .unwrap();
     std::fs::write(
         &path,
         export_json(

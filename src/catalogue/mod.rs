@@ -230,6 +230,14 @@ pub enum CentreType {
 impl CentreType {
     pub const ALL: [CentreType; 2] = [CentreType::General, CentreType::Central];
 
+    /// The value in catalogue and assessment files ("general", "central").
+    pub fn key(self) -> &'static str {
+        match self {
+            CentreType::General => "general",
+            CentreType::Central => "central",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (CentreType::General, Lang::Zh) => "一般卫生院",

@@ -325,7 +325,7 @@ impl<'a> Validator<'a> {
                             &loc,
                             "department.optional_for",
                             Problem::RequiredAndOptional {
-                                centre_type: format!("{t:?}").to_lowercase(),
+                                centre_type: t.key().to_string(),
                             },
                         );
                     }

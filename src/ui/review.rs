@@ -297,42 +297,34 @@ impl Workspace {
             return;
         }
         let mut added = Vec::new();
+        let mut taken = Vec::new();
         for entry in sync.added {
             if let Ok(file) = review::reopen(&entry, lang) {
-                let id = entry.id.clone();
-                if let Some(r) = &entry.review {
-                    self.reviews.update(|m| {
-                        m.insert(id.clone(), r.clone());
-                    });
-                }
-                self.entries.update_value(|m| {
-                    m.insert(id, entry);
-                });
                 added.push(Arc::new(file));
+                taken.push(entry);
             }
         }
-        for entry in sync.updated {
-            let id = entry.id.clone();
-            self.reviews.update(|m| match &entry.review {
-                Some(r) => {
-                    m.insert(id.clone(), r.clone());
-                }
-                None => {
-                    m.remove(&id);
-                }
-            });
-            self.entries.update_value(|m| {
-                m.insert(id, entry);
-            });
-        }
-        for id in &sync.removed {
-            self.entries.update_value(|m| {
+        taken.extend(sync.updated);
+        // One update per signal: the roll-up recomputes once.
+        self.reviews.update(|m| {
+            for entry in &taken {
+                match &entry.review {
+                    Some(r) => m.insert(entry.id.clone(), r.clone()),
+                    None => m.remove(&entry.id),
+                };
+            }
+            for id in &sync.removed {
                 m.remove(id);
-            });
-            self.reviews.update(|m| {
+            }
+        });
+        self.entries.update_value(|m| {
+            for id in &sync.removed {
                 m.remove(id);
-            });
-            if self.open.get_untracked().as_deref() == Some(id.as_str()) {
+            }
+            m.extend(taken.into_iter().map(|e| (e.id.clone(), e)));
+        });
+        if let Some(open) = self.open.get_untracked() {
+            if sync.removed.contains(&open) {
                 self.open.set(None);
             }
         }
