@@ -35,6 +35,18 @@ pub enum Status {
     NotApplicable,
 }
 
+impl Status {
+    /// The value in files ("met", "partly", "not_met", "not_applicable"); also a DOM-safe key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partly => "partly",
+            Status::NotMet => "not_met",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
 /// An answer to one criterion. Rules and numeric-input criteria take no answer (they read the
 /// inputs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

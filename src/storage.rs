@@ -491,7 +491,7 @@ const CATALOGUE_PREFIX: &str = "thc-assess.catalogue.";
 /// Keeps a loaded catalogue's file text so assessments made with it open on the next visit.
 pub fn save_loaded_catalogue(id: &str, json: &str) -> Result<(), StorageError> {
     if !persist::is_valid_id(id) {
-        return Err(StorageError::Failed(format!("catalogue id {id:?}")));
+        return Err(StorageError::Failed(format!("catalogue id “{id}”")));
     }
     write_raw(&format!("{CATALOGUE_PREFIX}{id}"), json)
 }

@@ -293,3 +293,24 @@ fn checking_an_assessment_against_a_catalogue() {
         thc_assess::evaluation::Explanation::WrongAnswerKind
     );
 }
+
+#[test]
+fn status_and_centre_type_keys_are_the_file_values() {
+    for status in [
+        Status::Met,
+        Status::Partly,
+        Status::NotMet,
+        Status::NotApplicable,
+    ] {
+        assert_eq!(
+            serde_json::to_value(status).unwrap(),
+            serde_json::Value::from(status.key())
+        );
+    }
+    for ct in CentreType::ALL {
+        assert_eq!(
+            serde_json::to_value(ct).unwrap(),
+            serde_json::Value::from(ct.key())
+        );
+    }
+}

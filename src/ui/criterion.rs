@@ -225,7 +225,7 @@ fn StatusChoice(criterion_id: String, department: bool) -> impl IntoView {
         .into_iter()
         .map(|(status, label)| {
             let cid = criterion_id.clone();
-            let dom = format!("{group}-{status:?}");
+            let dom = format!("{group}-{}", status.key());
             let current = current.clone();
             view! {
                 <span class="radio">

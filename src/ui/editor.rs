@@ -338,7 +338,7 @@ fn ProfilePage() -> impl IntoView {
         .collect_view();
     let centre_type = move || session.assessment.with(|a| a.profile.centre_type);
     let type_radio = move |ct: CentreType| {
-        let dom_id = format!("centre-type-{ct:?}");
+        let dom_id = format!("centre-type-{}", ct.key());
         view! {
             <span class="radio">
                 <input type="radio" name="centre-type" id=dom_id.clone()
