@@ -185,28 +185,32 @@ fn approximate(num: u128, den: u128) -> String {
             whole = whole.saturating_add(1);
         }
     }
-    let mut decimals = 4usize;
-    while decimals > 0 && frac.is_multiple_of(10) {
-        frac /= 10;
-        decimals -= 1;
-    }
-    if decimals == 0 {
-        format!("≈{}", format_thousands_wide(whole))
-    } else {
-        format!("≈{}.{:0decimals$}", format_thousands_wide(whole), frac)
-    }
+    format!("≈{}", format_whole_and_fraction(whole, frac, 4))
 }
 
 /// Renders `value / 10^decimals` with thousands separators, dropping trailing zeros.
 fn format_scaled_integer(value: u128, decimals: u32) -> String {
     let p = 10u128.pow(decimals);
-    let whole = value / p;
-    let mut frac = value % p;
-    let mut decimals = decimals;
+    format_whole_and_fraction(value / p, value % p, decimals)
+}
+
+/// "1,234.5" from whole 1234 and fraction 5000 of four decimals: trailing zeros dropped.
+fn format_whole_and_fraction(whole: u128, mut frac: u128, mut decimals: u32) -> String {
     while decimals > 0 && frac.is_multiple_of(10) {
         frac /= 10;
         decimals -= 1;
     }
+    join_whole_and_fraction(whole, frac, decimals)
+}
+
+/// Renders `value / 10^decimals` keeping exactly `decimals` digits (no trimming).
+fn format_fixed(value: u128, decimals: u32) -> String {
+    let p = 10u128.pow(decimals);
+    join_whole_and_fraction(value / p, value % p, decimals)
+}
+
+/// `whole` with thousands separators, then `frac` as exactly `decimals` digits.
+fn join_whole_and_fraction(whole: u128, frac: u128, decimals: u32) -> String {
     if decimals == 0 {
         format_thousands_wide(whole)
     } else {
@@ -214,22 +218,6 @@ fn format_scaled_integer(value: u128, decimals: u32) -> String {
             "{}.{:0width$}",
             format_thousands_wide(whole),
             frac,
-            width = decimals as usize
-        )
-    }
-}
-
-/// Renders `value / 10^decimals` keeping exactly `decimals` digits (no trimming).
-fn format_fixed(value: u128, decimals: u32) -> String {
-    let p = 10u128.pow(decimals);
-    let whole = value / p;
-    if decimals == 0 {
-        format_thousands_wide(whole)
-    } else {
-        format!(
-            "{}.{:0width$}",
-            format_thousands_wide(whole),
-            value % p,
             width = decimals as usize
         )
     }
