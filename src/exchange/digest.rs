@@ -29,46 +29,12 @@ pub fn content_digest(content: &Value) -> String {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Keys of the file format in the order a person reads them; other keys follow in code point
-/// order.
-const READING_ORDER: [&str; 32] = [
-    "format",
-    "format_version",
-    "digest",
-    "content",
-    "exported_at",
-    "app_version",
-    "catalogue",
-    "assessment",
-    "review",
-    "id",
-    "version",
-    "embedded",
-    "created_at",
-    "updated_at",
-    "profile",
-    "inputs",
-    "items",
-    "centre_name",
-    "county",
-    "centre_type",
-    "year",
-    "filled_by",
-    "flags",
-    "answer",
-    "not_applicable",
-    "evidence",
-    "action",
-    "measure",
-    "owner",
-    "deadline",
-    "status",
-    "sub_items",
-];
-
+/// A key's place in the order a person reads an exported file (`keys::IN_READING_ORDER`);
+/// other keys follow in code point order.
 fn reading_rank(key: &str) -> usize {
-    READING_ORDER
+    super::keys::IN_READING_ORDER
         .iter()
+        .flat_map(|keys| keys.iter())
         .position(|k| *k == key)
         .unwrap_or(usize::MAX)
 }

@@ -133,6 +133,13 @@ mod keys {
     ];
     pub const ITEM: &[&str] = &["answer", "not_applicable", "evidence", "action"];
     pub const ACTION: &[&str] = &["measure", "owner", "deadline", "status"];
+
+    /// All of the above, outermost first: the order in which an exported file lists its keys
+    /// (a key's first place counts; keys not listed, such as an answer's, follow in code point
+    /// order).
+    pub const IN_READING_ORDER: [&[&str]; 7] = [
+        ENVELOPE, CONTENT, CATALOGUE, ASSESSMENT, PROFILE, ITEM, ACTION,
+    ];
 }
 
 /// `true` when `id` names a catalogue shipped with the app.
