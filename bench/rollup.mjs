@@ -13,7 +13,6 @@
 // workspace kept in localStorage. Also timed: a reload that restores the 200 files from storage,
 // from navigation start to the 200th row. Prints medians; writes bench/results/rollup.json.
 // `DIST` (default dist/) chooses the build; build it first (tools/build.sh).
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDist, stopServer } from '../tests/e2e/harness.mjs';
 import { heapUsage, wasmMemoryProbe } from './lib/page.mjs';
 import { median, round } from './lib/stats.mjs';
+import { digestOf } from '../tests/e2e/file-format.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -49,15 +49,6 @@ function rng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-const digestOf = (content) => 'sha256:' + createHash('sha256').update(canonical(content), 'utf8').digest('hex');
 
 const TOWNS = ['青山', '白水', '翠屏', '东岭', '西河', '南塘', '北坡', '石门', '桃源', '柳溪', '云岗', '龙泉', '凤岭', '梅溪', '杨柳', '金沙',
   '银杏', '松林', '竹园', '红岩', '黄土', '清水', '长乐', '永安', '太平', '新华', '和平', '兴隆', '双河', '三江'];

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
 import { throttleServiceWorkers } from './lib/cdp.mjs';
 import { card, createAssessment, directorFlow, input, openSection, waitForApp } from './lib/flows.mjs';
-import { exportFiles, largeStoredAssessment, reportBenchCases } from './lib/fixture.mjs';
+import { largeStoredAssessment, reportBenchCases } from './lib/fixture.mjs';
 import { countBytes, emulate, heapUsage, readyProbe, SLOW_4G, storageProbe, wasmMemoryProbe } from './lib/page.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { median, percentile, round, sum } from './lib/stats.mjs';
@@ -36,6 +36,7 @@ const KB = 1024;
 // Runs for the report floors: as many as tests/e2e/report.bench.mjs takes for the app (20, after
 // 2 warm-ups), so both sides of the ratio are medians of the same number of runs.
 const REPORT_FLOOR_RUNS = 20;
+const REPORT_BENCH = 'tests/e2e/report.bench.mjs';
 
 // --- Options ---------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
@@ -372,15 +373,6 @@ async function autosave(browser, url, saves) {
   return { storedChars: text.length, criteria: Object.keys(entry.assessment.items).length, none, cpu4 };
 }
 
-/** tests/e2e/report.bench.mjs (the report-render benchmark written alongside the report), run
- * as it is against the same build; its printed medians are parsed. */
-function reportBenchScript() {
-  for (const rel of ['bench/report.mjs', 'tests/e2e/report.bench.mjs']) {
-    if (existsSync(join(ROOT, rel))) return rel;
-  }
-  return null;
-}
-
 /** Runs another benchmark script of this repository against the same build, streaming its
  * output (indented); resolves to what it printed. */
 function runScript(rel, args = [], minutes = 10) {
@@ -410,29 +402,6 @@ async function runReportBench(rel) {
   }
   if (cases.length === 0) throw new Error(`could not read ${rel}'s output`);
   return { script: rel, runs: Number(/(\d+) runs per case/.exec(out)?.[1]) || null, cases };
-}
-
-/** Fallback when no report benchmark script exists: the same measurement, done here. */
-async function reportInApp(page, url, id, runs) {
-  const out = [];
-  for (let i = 0; i < runs + 2; i += 1) {
-    await page.goto(`${url}#/about`);
-    await page.locator('main h1').waitFor();
-    const t = await page.evaluate((rid) => new Promise((ok) => {
-      const t0 = performance.now();
-      const observer = new MutationObserver(() => {
-        if (!document.getElementById('report-end')) return;
-        observer.disconnect();
-        const dom = performance.now() - t0;
-        void document.body.offsetHeight;
-        ok({ dom, layout: performance.now() - t0 });
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-      location.hash = `#/report/${rid}`;
-    }), id);
-    if (i >= 2) out.push(t);
-  }
-  return { dom: { median: round(median(out.map((t) => t.dom))) }, layout: { median: round(median(out.map((t) => t.layout))) } };
 }
 
 /** The rendered report as a static page: the app's DOM after rendering, scripts removed, the
@@ -514,8 +483,9 @@ async function staticLoads(browser, url, runs) {
  * and a cold open of `#/report/<id>` (app load included) for comparison with the static load. */
 async function report(browser, url, runs) {
   const cases = reportBenchCases(ROOT);
-  const script = reportBenchScript();
-  const app = script ? await runReportBench(script) : null;
+  // The app's figures come from the report benchmark itself (tests/e2e/report.bench.mjs, the
+  // same cases), run as it is against the same build; its printed medians are parsed.
+  const app = await runReportBench(REPORT_BENCH);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   cleanups.push(() => context.close());
@@ -531,15 +501,15 @@ async function report(browser, url, runs) {
   const out = [];
   for (const c of cases) {
     const id = c.entry.assessment.id;
-    const fromScript = app?.cases.find((x) => x.name === c.name) || null;
-    const inApp = fromScript || await reportInApp(page, url, id, REPORT_FLOOR_RUNS);
+    const inApp = app.cases.find((x) => x.name === c.name);
+    if (!inApp) throw new Error(`${REPORT_BENCH} printed no figures for “${c.name}”`);
     await page.goto(`${url}#/report/${id}`);
     await page.locator('#report-end').waitFor({ state: 'attached', timeout: 30000 });
     const gaps = await page.locator('.gap-item').count();
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     const file = join(staticDir, `${c.key}.html`);
     const bytes = await saveStaticReport(page, file);
-    out.push({ key: c.key, name: c.name, id, gaps, elements, staticHtmlBytes: bytes, inApp, source: fromScript ? script : 'bench/run.mjs' });
+    out.push({ key: c.key, name: c.name, id, gaps, elements, staticHtmlBytes: bytes, inApp });
   }
   await context.close();
 
@@ -569,82 +539,12 @@ async function report(browser, url, runs) {
     }
     r.coldOpen = { dom: { median: round(median(samples.map((s) => s.dom))) }, paint: { median: round(median(samples.map((s) => s.paint))) }, runs };
   }
-  return { script, scriptRuns: app?.runs ?? null, cases: out };
-}
-
-/** The county roll-up: 200 exported files chosen at once in #/review's file picker, timed in
- * the page from the `change` event to the roll-up table holding a row per file, and to the next
- * frame after it. Fresh context per run (an empty reviewer's workspace). */
-async function rollup(browser, url, runs) {
-  if (existsSync(join(HERE, 'rollup.mjs'))) return rollupScript(runs);
-  const probe = await browser.newContext();
-  cleanups.push(() => probe.close());
-  const page0 = await probe.newPage();
-  await page0.goto(`${url}#/review`);
-  await waitForApp(page0);
-  const hasPicker = await page0.locator('#review-files').count();
-  const heading = await page0.locator('main h1').first().innerText();
-  await probe.close();
-  if (!hasPicker) return { status: 'not yet built', note: `#/review shows “${heading}” without a file picker` };
-
-  const COUNT = 200;
-  const files = (await exportFiles(ROOT, COUNT)).map((f) => ({ name: f.name, text: f.text }));
-  const bytes = sum(files.map((f) => Buffer.byteLength(f.text)));
-  const once = async (cpu) => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    cleanups.push(() => context.close());
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(`${url}#/review`);
-    await page.locator('#review-files').waitFor();
-    await emulate(cdp, { cpu });
-    const t = await page.evaluate(([list, count]) => new Promise((ok, fail) => {
-      const input = document.querySelector('#review-files');
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-      input.files = dt.files;
-      const rows = () => document.querySelectorAll('table.rollup tbody tr').length;
-      let t0 = 0;
-      const timer = setTimeout(() => { observer.disconnect(); fail(new Error(`roll-up showed ${rows()} of ${count} rows after 120 s`)); }, 120000);
-      const observer = new MutationObserver(() => {
-        if (rows() < count) return;
-        const t1 = performance.now();
-        observer.disconnect();
-        clearTimeout(timer);
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => ok({ dom: t1 - t0, paint: performance.now() - t0 });
-          ch.port2.postMessage(0);
-        });
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-      t0 = performance.now();
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }), [files, COUNT]);
-    const report = await page.locator('.load-report').innerText().catch(() => '');
-    await context.close();
-    process.stdout.write(`    ${cpu}× CPU: ${t.paint.toFixed(0)} ms${report ? ` (${report.replace(/\s+/g, ' ').slice(0, 120)})` : ''}\n`);
-    return { ...t, report };
-  };
-  const none = [];
-  for (let i = 0; i < runs; i += 1) none.push(await once(1));
-  const cpu4 = [];
-  for (let i = 0; i < Math.min(3, runs); i += 1) cpu4.push(await once(4));
-  const med = (xs, k) => round(median(xs.map((x) => x[k])));
-  return {
-    status: 'measured',
-    files: COUNT,
-    bytes,
-    ms: med(none, 'paint'),
-    none: { dom: med(none, 'dom'), paint: med(none, 'paint'), runs: none.length },
-    cpu4: { dom: med(cpu4, 'dom'), paint: med(cpu4, 'paint'), runs: cpu4.length },
-    loadReport: none[0]?.report || '',
-  };
+  return { script: REPORT_BENCH, scriptRuns: app.runs, cases: out };
 }
 
 /** bench/rollup.mjs (the roll-up's own benchmark, written with the review workspace): run as it
  * is, without throttling and at 4× CPU; its summary is read from bench/results/rollup.json. */
-async function rollupScript(runs) {
+async function rollup(runs) {
   const file = join(RESULTS, 'rollup.json');
   const once = async (args) => {
     await runScript('bench/rollup.mjs', args, 15);
@@ -841,7 +741,7 @@ async function main() {
   result.input = await step(`input → verdict, ${OPT.samples} samples, no throttling and 4× CPU`, () => inputToVerdict(browser, url, OPT.samples));
   result.autosave = await step(`autosave of a large assessment, ${OPT.saves} saves`, () => autosave(browser, url, OPT.saves));
   result.report = await step('report render and its static-HTML floor', () => report(browser, url, OPT.runs));
-  result.rollup = await step('county roll-up of 200 files (#/review)', () => rollup(browser, url, OPT.runs));
+  result.rollup = await step('county roll-up of 200 files (#/review)', () => rollup(OPT.runs));
   result.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
   result.machine.loadAverageByStep = stepLoad;
   result.durationS = Math.round((Date.now() - started) / 1000);

@@ -74,9 +74,8 @@ export function largeStoredAssessment(root, id) {
 }
 
 /**
- * The two assessments tests/e2e/report.bench.mjs renders (its CASES), rebuilt here so the
- * static-HTML floor is the same report that benchmark times. That script runs on import and
- * exports nothing; keep this in step with it (or have it export CASES and import them here).
+ * The two assessments the report benchmark renders (tests/e2e/report.bench.mjs takes its cases
+ * from here), so the static-HTML floor of bench/run.mjs is the same report that script times.
  */
 export function reportBenchCases(root) {
   const cat = catalogue(root);
@@ -107,51 +106,4 @@ export function reportBenchCases(root) {
     { key: 'realistic', name: 'full catalogue, one item in three a gap', entry: assessment('bench-realistic', 3, '') },
     { key: 'long', name: 'full catalogue, every item a gap with 500-character notes', entry: assessment('bench-long', 1, '现场查看发现制度文本与实际执行不一致，台账记录缺失较多，需要重新培训并定期督查；'.repeat(13)) },
   ];
-}
-
-/** Canonical JSON as src/exchange/mod.rs defines it for the digest: keys sorted, no whitespace. */
-export function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * `count` exported assessment files (format `thc-assessment` version 1, with a valid digest), one
- * per centre, each fully answered with varied answers: what a county receives from its centres.
- * Resolves to [{ name, text, centre }].
- */
-export async function exportFiles(root, count) {
-  const { createHash } = await import('node:crypto');
-  const files = [];
-  for (let i = 1; i <= count; i += 1) {
-    const n = String(i).padStart(3, '0');
-    const stored = largeStoredAssessment(root, `bench-centre-${n}`);
-    const a = stored.assessment;
-    const centre = `基准第${n}镇卫生院`;
-    a.profile.centre_name = centre;
-    a.inputs.staff_total = 40 + (i % 30);
-    a.inputs.health_tech_staff = Math.min(a.inputs.staff_total, 30 + (i % 25));
-    let k = 0;
-    for (const item of Object.values(a.items)) {
-      k += 1;
-      if (item.answer && 'status' in item.answer) {
-        item.answer.status = ['met', 'met', 'partly', 'not_met'][(i + k) % 4];
-        item.action = item.answer.status === 'met' ? null : item.action || { measure: '制定整改方案并落实', owner: '院长', deadline: '2027-12-31', status: 'planned' };
-      }
-      item.evidence = k % 5 === 0 ? item.evidence.slice(0, 40) : '';
-    }
-    const content = {
-      exported_at: '2026-11-23T10:15:00+08:00',
-      app_version: '0.1.0',
-      catalogue: { id: a.catalogue_id, version: a.catalogue_version },
-      assessment: { id: a.id, created_at: a.created_at, updated_at: a.updated_at, profile: a.profile, inputs: a.inputs, items: a.items },
-    };
-    const digest = `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
-    const text = JSON.stringify({ format: 'thc-assessment', format_version: 1, digest, content }, null, 2);
-    files.push({ name: `${centre}-2026-自评.json`, text, centre });
-  }
-  return files;
 }

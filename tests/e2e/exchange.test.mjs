@@ -4,12 +4,12 @@
 // the same id replaces the stored one only after confirming; the Excel export is read back by
 // openpyxl; copy-as-text works with and without a clipboard (WeChat).
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { exchangeCheck as python, newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
+import { digestOf } from './file-format.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'import');
@@ -46,16 +46,6 @@ async function storedAssessment(page, id) {
   const text = await page.evaluate((k) => localStorage.getItem(k), `thc-assess.a.${id}`);
   return text === null ? null : JSON.parse(text);
 }
-
-/** The published digest: sha256 of the content with sorted keys and no whitespace. */
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-const digestOf = (content) => 'sha256:' + createHash('sha256').update(canonical(content), 'utf8').digest('hex');
 
 function today() {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());

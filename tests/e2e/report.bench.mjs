@@ -4,43 +4,12 @@
 // 20 runs per case after 2 warm-ups; prints median and p95 in milliseconds.
 //
 //   node tests/e2e/report.bench.mjs          (needs a release build in dist/)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { reportBenchCases } from '../../bench/lib/fixture.mjs';
 import { launchBrowser, ROOT, serveDist, stopServer, waitForApp } from './harness.mjs';
 
 const RUNS = 20;
 const WARMUP = 2;
-const cat = JSON.parse(readFileSync(join(ROOT, 'src/catalogue/data/thc-standard.json'), 'utf8'));
-const criteria = cat.sections.flatMap((s) => s.criteria);
-const NOW = '2026-11-20T14:03:27+08:00';
-
-/** Every input filled and every item answered; `gapEvery` = 1 makes every item a gap. */
-function assessment(id, gapEvery, note) {
-  const items = {};
-  criteria.forEach((c, i) => {
-    if (c.kind !== 'checklist' && c.kind !== 'department') return;
-    const gap = i % gapEvery === 0;
-    items[c.id] = {
-      answer: { status: gap ? 'not_met' : 'met' }, not_applicable: false, evidence: gap ? note : '',
-      action: gap ? { measure: note || '制定整改方案并落实', owner: '院长', deadline: '2027-12-31', status: 'planned' } : null,
-    };
-  });
-  const inputs = Object.fromEntries(cat.inputs.map((d) => [d.id, d.kind === 'percent' ? 8000 : 20]));
-  Object.assign(inputs, { resident_population: 28000, temporary_population: 4000, staff_total: 60, health_tech_staff: 50 });
-  return {
-    layout: 1, revision: 1, saved_at: NOW, writer: 'tab-bench', last_exported_at: null,
-    assessment: {
-      format_version: 1, id, catalogue_id: cat.id, catalogue_version: cat.version,
-      profile: { centre_name: '基准卫生院', county: '平阳县', centre_type: 'central', year: 2026, filled_by: '基准', flags: ['obstetric_service'] },
-      inputs, items, created_at: NOW, updated_at: NOW,
-    },
-  };
-}
-
-const CASES = [
-  { name: 'full catalogue, one item in three a gap', entry: assessment('bench-realistic', 3, '') },
-  { name: 'full catalogue, every item a gap with 500-character notes', entry: assessment('bench-long', 1, '现场查看发现制度文本与实际执行不一致，台账记录缺失较多，需要重新培训并定期督查；'.repeat(13)) },
-];
+const CASES = reportBenchCases(ROOT);
 
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -4,12 +4,12 @@
 // of one centre, reviews items, signs off and exports; the workspace survives a reload; the
 // director imports the reviewed file and sees the review beside unchanged answers.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { exchangeCheck, newWatchedPage, OUT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
+import { digestOf } from './file-format.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -21,16 +21,6 @@ const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Z
 const reviewItem = (page, criterionId) => page.locator(`#rc-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
 
 // --- Files made outside the UI, by the published format -----------------------------------------
-
-/** The published digest: sha256 of the content with sorted keys and no whitespace. */
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-const digestOf = (content) => 'sha256:' + createHash('sha256').update(canonical(content), 'utf8').digest('hex');
 
 const item = (status, evidence = '') => ({ answer: status ? { status } : null, not_applicable: false, evidence, action: null });
 
