@@ -24,6 +24,28 @@ export const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The file a request path names below `root`: `{ file, info }`, or `{ status }` 403 for a path
+ * that leaves `root` and 404 for one that names nothing. A directory means its index.html. */
+export async function findFile(root, relPath) {
+  let file = normalize(join(root, relPath));
+  if (file !== root && !file.startsWith(root + sep)) return { status: 403 };
+  let info = await stat(file).catch(() => null);
+  if (info && info.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => null);
+  }
+  return info ? { file, info } : { status: 404 };
+}
+
+/** Answers 404 (with a plain-text body) or 403. */
+export function refuse(res, status) {
+  if (status === 404) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  else res.writeHead(status).end();
+}
+
+/** Hashed assets never change; the page and the worker must be re-checked every time. */
+export const cacheControl = (file) => (/-[0-9a-f]{16}[._]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 /** Starts a server; resolves to { server, url } once it listens. */
 export function startServer({ dir = 'dist', port = 0, host = '127.0.0.1', base = '/' } = {}) {
   const root = resolve(dir);
@@ -32,30 +54,20 @@ export function startServer({ dir = 'dist', port = 0, host = '127.0.0.1', base =
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!path.startsWith(prefix)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        refuse(res, 404);
         return;
       }
-      let file = normalize(join(root, path.slice(prefix.length)));
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end();
+      const found = await findFile(root, path.slice(prefix.length));
+      if (found.status) {
+        refuse(res, found.status);
         return;
       }
-      let info = await stat(file).catch(() => null);
-      if (info && info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
+      const { file } = found;
       const body = await readFile(file);
-      const hashed = /-[0-9a-f]{16}[._]/.test(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'content-length': body.length,
-        // Hashed assets never change; the page and the worker must be re-checked every time.
-        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': cacheControl(file),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {

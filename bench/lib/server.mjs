@@ -5,9 +5,9 @@
 // counts the bytes it sends so a run can check what actually crossed the wire.
 import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { TYPES } from '../../tools/serve.mjs';
+import { cacheControl, findFile, refuse, TYPES } from '../../tools/serve.mjs';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
 
@@ -44,20 +44,12 @@ export async function startBenchServer({ dir, encoding = 'br' }) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end();
+      const found = await findFile(root, path);
+      if (found.status) {
+        refuse(res, found.status);
         return;
       }
-      let info = await stat(file).catch(() => null);
-      if (info && info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
+      const { file, info } = found;
       const accepts = String(req.headers['accept-encoding'] || '');
       const ext = extname(file);
       let enc = 'identity';
@@ -72,11 +64,10 @@ export async function startBenchServer({ dir, encoding = 'br' }) {
         body = enc === 'br' ? brotli(raw) : enc === 'gzip' ? gzip(raw) : raw;
         cache.set(key, body);
       }
-      const hashed = /-[0-9a-f]{16}[._]/.test(file);
       const headers = {
         'content-type': TYPES[ext] || 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': cacheControl(file),
         vary: 'accept-encoding',
       };
       if (enc !== 'identity') headers['content-encoding'] = enc;
