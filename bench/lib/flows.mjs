@@ -1,16 +1,12 @@
 // What a director does in the UI, as the end-to-end tests do it (tests/e2e/director.test.mjs):
 // used to bring the app into the state a measurement needs.
 
-export const card = (page, criterionId) => page.locator(`#c-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
-export const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Za-z0-9]/g, '-')}`);
+import { card, input, openSection } from '../../tests/e2e/ui.mjs';
+
+export { card, input, openSection };
 
 export async function waitForApp(page, timeout = 60000) {
   await page.waitForSelector('main#main h1', { timeout });
-}
-
-export async function openSection(page, title) {
-  await page.locator('.section-nav a', { hasText: title }).first().click();
-  await page.locator('.page h2', { hasText: title }).waitFor();
 }
 
 /** Creates an assessment from the home view; resolves to its id. */

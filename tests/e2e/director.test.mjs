@@ -2,27 +2,12 @@
 // formulas shown, reloads, and finds everything still there. Screenshots of every section at
 // desktop and phone width land in tests/e2e/out/ to be looked at.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { newWatchedPage, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
+import { axeViolations, card, input, openSection, saved } from './ui.mjs';
 
 const app = useBrowserAndServer();
 
-const card = (page, criterionId) => page.locator(`#c-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
-const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Za-z0-9]/g, '-')}`);
-
-async function openSection(page, title) {
-  await page.locator('.section-nav a', { hasText: title }).first().click();
-  await page.locator('.page h2', { hasText: title }).waitFor();
-}
-
-/** Waits for the autosave indicator to say the change is stored. */
-async function saved(page) {
-  await page.locator('.save-indicator', { hasText: '已保存' }).waitFor({ timeout: 5000 });
-}
 
 async function createAssessment(page, name) {
   await page.goto(app.url);
@@ -216,14 +201,7 @@ test('an automated accessibility scan finds no serious or critical violations', 
       await page.locator('.entry a').first().click();
       await page.locator('.section-nav').waitFor();
     }
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const result = await axeViolations(page);
     assert.deepEqual(result, [], `axe on ${name}`);
   }
   await context.close();

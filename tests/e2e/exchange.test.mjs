@@ -6,29 +6,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { exchangeCheck as python, newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 import { digestOf } from './file-format.mjs';
+import { axeViolations, card, input, openSection, saved } from './ui.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'import');
 const EXPECTED = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
 const TZ = 'Asia/Shanghai';
 
 const app = useBrowserAndServer();
 
-const card = (page, criterionId) => page.locator(`#c-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
-const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Za-z0-9]/g, '-')}`);
-
-async function openSection(page, title) {
-  await page.locator('.section-nav a', { hasText: title }).first().click();
-  await page.locator('.page h2', { hasText: title }).waitFor();
-}
-
-async function saved(page) {
-  await page.locator('.save-indicator', { hasText: '已保存' }).waitFor({ timeout: 5000 });
-}
 
 /** Every localStorage key and value, sorted: compared byte for byte before and after. */
 async function storageSnapshot(page) {
@@ -368,18 +356,6 @@ test('copy as text uses the clipboard, or a read-only box where there is none (W
     await context.close();
   }
 });
-
-/** Serious or critical axe violations on the page as it is now. */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 test('the import and export panels pass an accessibility scan in every state', async () => {
   // axe is injected as a script, which the app's CSP (rightly) forbids: bypass it for the scan only.

@@ -4,20 +4,15 @@
 // of one centre, reviews items, signs off and exports; the workspace survives a reload; the
 // director imports the reviewed file and sees the review beside unchanged answers.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { exchangeCheck, newWatchedPage, OUT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
 import { digestOf } from './file-format.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
+import { axeViolations, card, input, openSection } from './ui.mjs';
 
 const app = useBrowserAndServer();
 
-const card = (page, criterionId) => page.locator(`#c-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
-const input = (page, inputId) => page.locator(`#input-c-${inputId.replace(/[^A-Za-z0-9]/g, '-')}`);
 const reviewItem = (page, criterionId) => page.locator(`#rc-${criterionId.replace(/[^A-Za-z0-9]/g, '-')}`);
 
 // --- Files made outside the UI, by the published format -----------------------------------------
@@ -71,11 +66,6 @@ function generatedFiles() {
 }
 
 // --- UI steps ------------------------------------------------------------------------------------
-
-async function openSection(page, title) {
-  await page.locator('.section-nav a', { hasText: title }).first().click();
-  await page.locator('.page h2', { hasText: title }).waitFor();
-}
 
 async function download(page, locator) {
   const [file] = await Promise.all([page.waitForEvent('download'), locator.click()]);
@@ -353,14 +343,7 @@ test('the workspace reads well at 360 px and passes an accessibility scan', asyn
   const scan = async (name) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at 360 px`);
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const result = await axeViolations(page);
     assert.deepEqual(result, [], `axe on ${name}`);
     await page.screenshot({ path: join(OUT, `review-phone-${name}.png`), fullPage: true });
   };
