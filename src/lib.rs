@@ -1,21 +1,8 @@
-//! Township health centre self-assessment (乡镇卫生院标准化自评).
+//! The browser shell of the township health centre self-assessment (乡镇卫生院标准化自评).
 //!
-//! The functional core (catalogue, assessment, evaluation, exact arithmetic) is plain Rust and
-//! compiles natively with no browser crate at all; the browser shell lives behind
-//! `cfg(target_arch = "wasm32")`. See ARCHITECTURE.md.
-
-pub mod assessment;
-pub mod catalogue;
-pub mod dates;
-pub mod evaluation;
-pub mod exact;
-pub mod exchange;
-pub mod i18n;
-pub mod persist;
-pub mod report;
-pub mod review;
-pub mod route;
-pub mod sorting;
+//! Everything that decides lives in the `thc-core` crate (`core/`), which has no browser
+//! dependency. This crate holds only what needs the browser: the storage adapter over
+//! localStorage and the Leptos components. It is only ever built for wasm32. See ARCHITECTURE.md.
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -10,7 +10,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::i18n::Lang;
+use thc_core::i18n::Lang;
 
 /// Every key this app writes starts with this, so it never touches other apps on the same origin.
 pub const KEY_PREFIX: &str = "thc-assess.";
@@ -200,9 +200,9 @@ fn keys() -> Result<Vec<String>, StorageError> {
 
 // --- Assessments -------------------------------------------------------------------------------
 
-use crate::assessment::Assessment;
-use crate::persist::{self, LoadOutcome, SavePlan, StoredAssessment};
 use chrono::{DateTime, FixedOffset};
+use thc_core::assessment::Assessment;
+use thc_core::store::{self, LoadOutcome, SavePlan, StoredAssessment};
 
 /// What a save did.
 #[derive(Clone, Debug)]
@@ -217,14 +217,14 @@ pub enum SaveResult {
     Blocked { message: String },
 }
 
-fn checked(key: Result<String, persist::InvalidId>) -> Result<String, StorageError> {
+fn checked(key: Result<String, store::InvalidId>) -> Result<String, StorageError> {
     key.map_err(|e| StorageError::Failed(format!("{e:?}")))
 }
 
 /// Moves an unreadable entry aside under a quarantine key so it is never lost and never blocks.
 fn quarantine(id: &str, text: &str) -> Result<(), StorageError> {
     let existing = keys()?;
-    let key = checked(persist::next_quarantine_key(
+    let key = checked(store::next_quarantine_key(
         id,
         existing.iter().map(String::as_str),
     ))?;
@@ -241,17 +241,14 @@ pub fn save_assessment(
     last_exported_at: Option<DateTime<FixedOffset>>,
 ) -> Result<SaveResult, StorageError> {
     let id = assessment.id.as_str();
-    let main_key = checked(persist::main_key(id))?;
+    let main_key = checked(store::main_key(id))?;
     let stored = read_raw(&main_key)?;
     if let Some(text) = &stored {
-        if matches!(
-            persist::decode(text),
-            Err(persist::LoadProblem::Corrupt { .. })
-        ) {
+        if matches!(store::decode(text), Err(store::LoadProblem::Corrupt { .. })) {
             quarantine(id, text)?;
         }
     }
-    match persist::plan_save(
+    match store::plan_save(
         id,
         stored.as_deref(),
         base_revision,
@@ -266,7 +263,7 @@ pub fn save_assessment(
             revision,
         } => {
             if let Some(backup) = backup {
-                write_raw(&checked(persist::backup_key(id))?, &backup)?;
+                write_raw(&checked(store::backup_key(id))?, &backup)?;
             }
             write_raw(&main_key, &main)?;
             Ok(SaveResult::Saved {
@@ -284,16 +281,16 @@ pub fn save_assessment(
 /// Loads an assessment, recovering from its backup when the entry is damaged. A damaged entry
 /// is moved to a quarantine key, never deleted.
 pub fn load_assessment(id: &str) -> Result<LoadOutcome, StorageError> {
-    let main_key = checked(persist::main_key(id))?;
+    let main_key = checked(store::main_key(id))?;
     let main = read_raw(&main_key)?;
-    let backup = read_raw(&checked(persist::backup_key(id))?)?;
-    let outcome = persist::load(id, main.as_deref(), backup.as_deref());
+    let backup = read_raw(&checked(store::backup_key(id))?)?;
+    let outcome = store::load(id, main.as_deref(), backup.as_deref());
     match (&outcome, &main) {
         (LoadOutcome::RecoveredFromBackup { stored, .. }, main_text) => {
             if let Some(text) = main_text {
                 quarantine(id, text)?;
             }
-            if let Ok(text) = persist::encode_stored(stored) {
+            if let Ok(text) = store::encode_stored(stored) {
                 write_raw(&main_key, &text)?;
             }
         }
@@ -306,15 +303,15 @@ pub fn load_assessment(id: &str) -> Result<LoadOutcome, StorageError> {
 /// Every assessment stored in this browser, each as what could be read of it.
 pub fn list_assessments() -> Result<Vec<(String, LoadOutcome)>, StorageError> {
     let all = keys()?;
-    let ids: Vec<String> = persist::assessment_ids(all.iter().map(String::as_str))
+    let ids: Vec<String> = store::assessment_ids(all.iter().map(String::as_str))
         .into_iter()
         .map(str::to_string)
         .collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let main = read_raw(&checked(persist::main_key(&id))?)?;
-        let backup = read_raw(&checked(persist::backup_key(&id))?)?;
-        let outcome = persist::load(&id, main.as_deref(), backup.as_deref());
+        let main = read_raw(&checked(store::main_key(&id))?)?;
+        let backup = read_raw(&checked(store::backup_key(&id))?)?;
+        let outcome = store::load(&id, main.as_deref(), backup.as_deref());
         out.push((id, outcome));
     }
     Ok(out)
@@ -329,8 +326,8 @@ pub struct Deleted {
 }
 
 pub fn delete_assessment(id: &str) -> Result<Deleted, StorageError> {
-    let main_key = checked(persist::main_key(id))?;
-    let backup_key = checked(persist::backup_key(id))?;
+    let main_key = checked(store::main_key(id))?;
+    let backup_key = checked(store::backup_key(id))?;
     let main = read_raw(&main_key)?;
     let backup = read_raw(&backup_key)?;
     // Backup first: a half-finished delete leaves a loadable entry, not a stray backup.
@@ -345,10 +342,10 @@ pub fn delete_assessment(id: &str) -> Result<Deleted, StorageError> {
 
 pub fn undo_delete(deleted: &Deleted) -> Result<(), StorageError> {
     if let Some(backup) = &deleted.backup {
-        write_raw(&checked(persist::backup_key(&deleted.id))?, backup)?;
+        write_raw(&checked(store::backup_key(&deleted.id))?, backup)?;
     }
     if let Some(main) = &deleted.main {
-        write_raw(&checked(persist::main_key(&deleted.id))?, main)?;
+        write_raw(&checked(store::main_key(&deleted.id))?, main)?;
     }
     Ok(())
 }
@@ -359,7 +356,7 @@ pub fn create_assessment(
     writer: &str,
     now: DateTime<FixedOffset>,
 ) -> Result<SaveResult, StorageError> {
-    if read_raw(&checked(persist::main_key(&assessment.id))?)?.is_some() {
+    if read_raw(&checked(store::main_key(&assessment.id))?)?.is_some() {
         return Err(StorageError::Failed(format!(
             "{} already exists",
             assessment.id
@@ -371,9 +368,9 @@ pub fn create_assessment(
 // --- The reviewer's workspace (issue 8) ----------------------------------------------------------
 //
 // One entry per loaded file under `thc-assess.r.<id>`, its previous good revision under
-// `thc-assess.rb.<id>`; `crate::review` decides what to write, as `persist` does for assessments.
+// `thc-assess.rb.<id>`; `thc_core::county` decides what to write, as `persist` does for assessments.
 
-use crate::review::{self, EntryLoad, EntrySavePlan, StoredEntry};
+use thc_core::store::workspace::{EntryLoad, EntrySavePlan, StoredEntry};
 
 /// What saving a workspace entry did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -390,7 +387,10 @@ pub enum EntrySaveResult {
 }
 
 fn entry_keys(id: &str) -> Result<(String, String), StorageError> {
-    match (review::entry_key(id), review::entry_backup_key(id)) {
+    match (
+        thc_core::store::workspace::entry_key(id),
+        thc_core::store::workspace::entry_backup_key(id),
+    ) {
         (Some(main), Some(backup)) => Ok((main, backup)),
         _ => Err(StorageError::Failed(format!("invalid id {id}"))),
     }
@@ -398,7 +398,7 @@ fn entry_keys(id: &str) -> Result<(String, String), StorageError> {
 
 /// Moves unreadable text of workspace entry `id` aside (`thc-assess.quarantine.r-<id>.<n>`).
 fn quarantine_entry(id: &str, text: &str) -> Result<(), StorageError> {
-    match review::quarantine_id(id) {
+    match thc_core::store::workspace::quarantine_id(id) {
         Some(qid) => quarantine(&qid, text),
         None => Err(StorageError::Failed(format!("invalid id {id}"))),
     }
@@ -416,13 +416,13 @@ pub fn save_review_entry(
     let stored = read_raw(&main_key)?;
     if let Some(text) = &stored {
         if matches!(
-            review::decode_entry(&entry.id, text),
-            Err(review::EntryProblem::Corrupt { .. })
+            thc_core::store::workspace::decode_entry(&entry.id, text),
+            Err(thc_core::store::workspace::EntryProblem::Corrupt { .. })
         ) {
             quarantine_entry(&entry.id, text)?;
         }
     }
-    match review::plan_entry_save(stored.as_deref(), entry, now) {
+    match thc_core::store::workspace::plan_entry_save(stored.as_deref(), entry, now) {
         EntrySavePlan::Write {
             backup,
             main,
@@ -445,7 +445,7 @@ pub fn save_review_entry(
 /// entry with a good backup is recovered (the damaged text is quarantined first).
 pub fn list_review_entries() -> Result<Vec<(String, EntryLoad)>, StorageError> {
     let all = keys()?;
-    let ids: Vec<String> = review::entry_ids(all.iter().map(String::as_str))
+    let ids: Vec<String> = thc_core::store::workspace::entry_ids(all.iter().map(String::as_str))
         .into_iter()
         .map(str::to_string)
         .collect();
@@ -454,11 +454,12 @@ pub fn list_review_entries() -> Result<Vec<(String, EntryLoad)>, StorageError> {
         let (main_key, backup_key) = entry_keys(&id)?;
         let main = read_raw(&main_key)?;
         let backup = read_raw(&backup_key)?;
-        let outcome = review::load_entry(&id, main.as_deref(), backup.as_deref());
+        let outcome =
+            thc_core::store::workspace::load_entry(&id, main.as_deref(), backup.as_deref());
         match (&outcome, &main) {
             (EntryLoad::Recovered { entry, .. }, Some(text)) => {
                 quarantine_entry(&id, text)?;
-                write_raw(&main_key, &review::encode_entry(entry))?;
+                write_raw(&main_key, &thc_core::store::workspace::encode_entry(entry))?;
             }
             (EntryLoad::Unreadable { .. }, Some(text)) => {
                 // Keep the texts aside, and take the keys out of the workspace so the entry
@@ -490,7 +491,7 @@ const CATALOGUE_PREFIX: &str = "thc-assess.catalogue.";
 
 /// Keeps a loaded catalogue's file text so assessments made with it open on the next visit.
 pub fn save_loaded_catalogue(id: &str, json: &str) -> Result<(), StorageError> {
-    if !persist::is_valid_id(id) {
+    if !store::is_valid_id(id) {
         return Err(StorageError::Failed(format!("catalogue id “{id}”")));
     }
     write_raw(&format!("{CATALOGUE_PREFIX}{id}"), json)
@@ -506,6 +507,6 @@ pub fn loaded_catalogue_texts() -> Result<Vec<(String, String)>, StorageError> {
             }
         }
     }
-    crate::sorting::stable_sort(&mut out);
+    thc_core::base::sorting::stable_sort(&mut out);
     Ok(out)
 }

@@ -1,9 +1,11 @@
 //! Browser-facing code tested in headless Chromium against the real `window.localStorage`.
 //! Run by tools/test.sh: `cargo test --target wasm32-unknown-unknown --test web`.
+// A test may stop at the first surprise, and its sorts do not ship.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 #![cfg(target_arch = "wasm32")]
 
-use thc_assess::i18n::Lang;
 use thc_assess::storage::{self, StorageError};
+use thc_core::i18n::Lang;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -70,10 +72,10 @@ fn a_write_that_exceeds_the_quota_is_reported_and_leaves_the_old_value() {
 // --- Assessments: every storage fault against the real localStorage ---------------------------
 
 use chrono::{DateTime, FixedOffset};
-use thc_assess::assessment::{Assessment, Profile, Status};
-use thc_assess::catalogue::bundled;
-use thc_assess::persist::{self, LoadOutcome};
 use thc_assess::storage::SaveResult;
+use thc_core::assessment::{Assessment, Profile, Status};
+use thc_core::catalogue::bundled;
+use thc_core::store::{self, LoadOutcome};
 
 const LAYOUT_0: &str = include_str!("fixtures/storage/layout-0.json");
 const LAYOUT_1: &str = include_str!("fixtures/storage/layout-1.json");
@@ -139,7 +141,7 @@ fn an_assessment_saves_and_loads_back_with_a_backup_of_the_previous_revision() {
         .unwrap()
         .unwrap();
     assert_eq!(
-        persist::decode(&backup).unwrap().assessment,
+        store::decode(&backup).unwrap().assessment,
         a,
         "backup holds revision 1"
     );

@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use super::shell::{NoticeKind, Shell};
-use crate::catalogue::{bundled, Catalogue, Registry};
-use crate::i18n::Lang;
 use crate::storage;
+use thc_core::catalogue::{bundled, Catalogue, Registry};
+use thc_core::i18n::Lang;
 
 thread_local! {
     static LOADED: RefCell<Option<Vec<&'static Catalogue>>> = const { RefCell::new(None) };

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use super::editor::text;
 use super::session::Session;
 use super::shell::Shell;
-use crate::assessment::{
+use thc_core::assessment::{
     format_value, parse_input, Action, ActionStatus, Answer, Severity, Status,
 };
-use crate::catalogue::{Criterion, CriterionKind, Grade, ProvenanceTag};
-use crate::dates::CalendarText;
-use crate::evaluation::{explain, Verdict};
+use thc_core::base::dates::CalendarText;
+use thc_core::catalogue::{Criterion, CriterionKind, Grade, ProvenanceTag};
+use thc_core::evaluation::Verdict;
+use thc_core::present::explain;
 
 /// The DOM id of a criterion's card (criterion ids are catalogue data: keep them inert).
 pub fn card_dom_id(criterion_id: &str) -> String {
@@ -131,7 +132,7 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
                             "county-review review-{}",
                             i.verdict.map(|v| v.key()).unwrap_or("none")
                         );
-                        view! { <p class=class>{crate::review::item_line(i, lang.get())}</p> }
+                        view! { <p class=class>{thc_core::present::review::item_line(i, lang.get())}</p> }
                     })
             })
         }
@@ -189,7 +190,7 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
 }
 
 /// Picks the label of an answer from the interface strings.
-type StatusLabel = fn(&'static crate::i18n::Strings) -> &'static str;
+type StatusLabel = fn(&'static thc_core::i18n::Strings) -> &'static str;
 
 /// 符合 / 部分符合 / 不符合 (or 已设置 / 未设置 for a department).
 #[component]
@@ -415,7 +416,7 @@ fn ActionForm(criterion_id: String) -> impl IntoView {
                         prop:value=move || a3().deadline.map(|d| d.ymd()).unwrap_or_default()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let date = crate::dates::parse_ymd(&v);
+                            let date = thc_core::base::dates::parse_ymd(&v);
                             u3(Box::new(move |a| a.deadline = date));
                         } />
                 </div>

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use super::criterion::CriterionCard;
 use super::session::{clock_time, SaveState, Session};
 use super::shell::{NoticeKind, Shell};
-use crate::catalogue::{CentreType, Text};
-use crate::evaluation::explain;
-use crate::exact::Fraction;
-use crate::i18n::Lang;
-use crate::persist::LoadOutcome;
-use crate::route::Route;
 use crate::storage;
+use thc_core::base::exact::Fraction;
+use thc_core::catalogue::{CentreType, Text};
+use thc_core::i18n::Lang;
+use thc_core::present::explain;
+use thc_core::store::LoadOutcome;
+use thc_core::workflow::route::Route;
 
 /// Pseudo-sections that are not catalogue sections.
 pub const PROFILE_PAGE: &str = "_profile";
@@ -96,7 +96,7 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
     provide_context(session);
 
     super::session::flush_when_leaving(move || session.flush());
-    let key = crate::persist::main_key(&id).unwrap_or_default();
+    let key = thc_core::store::main_key(&id).unwrap_or_default();
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(key.as_str()) {
             session.check_other_tab(ev.new_value());
@@ -307,7 +307,7 @@ fn ProfilePage() -> impl IntoView {
     let session = expect_context::<Session>();
     let lang = shell.lang;
     let t = move || lang.get().strings();
-    let profile_text = move |field: fn(&crate::assessment::Profile) -> &String| {
+    let profile_text = move |field: fn(&thc_core::assessment::Profile) -> &String| {
         move || session.assessment.with(|a| field(&a.profile).clone())
     };
     let flags = session
@@ -643,7 +643,7 @@ fn SummaryPage() -> impl IntoView {
 /// assessment (and in exports) and listed here with what they held, never dropped.
 #[component]
 fn CatalogueFit() -> impl IntoView {
-    use crate::assessment::AssessmentIssue;
+    use thc_core::assessment::AssessmentIssue;
     let shell = expect_context::<Shell>();
     let session = expect_context::<Session>();
     let lang = shell.lang;
@@ -712,8 +712,8 @@ fn ExportReminderNote() -> impl IntoView {
 }
 
 /// An answer as the director gave it, in words (for answers shown outside their criterion).
-fn answer_text(answer: &crate::assessment::Answer, lang: Lang) -> String {
-    use crate::assessment::{Answer, Status};
+fn answer_text(answer: &thc_core::assessment::Answer, lang: Lang) -> String {
+    use thc_core::assessment::{Answer, Status};
     let s = lang.strings();
     match answer {
         Answer::Status(Status::Met) => s.status_met.to_string(),

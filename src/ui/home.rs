@@ -7,13 +7,13 @@ use super::catalogues::{all_catalogues, find_catalogue, CatalogueLoader};
 use super::editor::{percent_floor, text};
 use super::session::{clock_time, new_id, now, writer_id};
 use super::shell::{NoticeKind, Shell};
-use crate::assessment::{Assessment, Profile};
-use crate::catalogue::Catalogue;
-use crate::dates::CalendarText;
-use crate::evaluation::evaluate;
-use crate::persist::{LoadOutcome, StoredAssessment};
-use crate::route::Route;
 use crate::storage::{self, SaveResult};
+use thc_core::assessment::{Assessment, Profile};
+use thc_core::base::dates::CalendarText;
+use thc_core::catalogue::Catalogue;
+use thc_core::evaluation::evaluate;
+use thc_core::store::{LoadOutcome, StoredAssessment};
+use thc_core::workflow::route::Route;
 
 /// One row of the list, computed when the list is (re)read.
 #[derive(Clone)]
@@ -26,7 +26,7 @@ struct Entry {
     catalogue: Option<&'static Catalogue>,
 }
 
-fn read_entries(lang: crate::i18n::Lang) -> Result<Vec<Entry>, String> {
+fn read_entries(lang: thc_core::i18n::Lang) -> Result<Vec<Entry>, String> {
     let listed = storage::list_assessments().map_err(|e| e.message(lang))?;
     let mut entries: Vec<Entry> = listed
         .into_iter()
@@ -64,7 +64,7 @@ fn read_entries(lang: crate::i18n::Lang) -> Result<Vec<Entry>, String> {
         })
         .collect();
     // Most recently saved first.
-    crate::sorting::stable_sort_by(&mut entries, |a, b| {
+    thc_core::base::sorting::stable_sort_by(&mut entries, |a, b| {
         let at = |e: &Entry| e.stored.as_ref().map(|s| s.saved_at);
         at(b).cmp(&at(a))
     });
@@ -218,7 +218,7 @@ fn EntryCard(entry: Entry, on_change: Callback<()>) -> impl IntoView {
         section: None,
     }
     .href();
-    let percent = percent_floor(crate::exact::Fraction::new(
+    let percent = percent_floor(thc_core::base::exact::Fraction::new(
         u64::from(answered),
         u64::from(applicable),
     ));

@@ -1,7 +1,7 @@
 //! The printable gap report and the blank on-site checklist of one assessment (issue 7).
 //!
 //! Both views load the stored assessment, evaluate it once, and render the plain data built by
-//! [`crate::report`]; they decide nothing about content. Layout for paper is in
+//! [`thc_core::present::report`]; they decide nothing about content. Layout for paper is in
 //! `style/report.css` and `style/print.css`. The SVG chart uses attributes only: the CSP forbids
 //! inline style attributes.
 
@@ -10,16 +10,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::shell::{NoticeKind, Shell};
-use crate::assessment::Assessment;
-use crate::catalogue::Catalogue;
-use crate::evaluation::{evaluate, Evaluation, TierStatus, Verdict};
-use crate::persist::LoadOutcome;
-use crate::report::{
+use crate::storage;
+use thc_core::assessment::Assessment;
+use thc_core::catalogue::Catalogue;
+use thc_core::evaluation::{evaluate, Evaluation, TierStatus, Verdict};
+use thc_core::present::report::{
     strings, ChecklistItem, ChecklistModel, FigureBlank, LabelValue, NaRow, ReportModel,
     SectionBar, SignatureLine, Signatures,
 };
-use crate::route::Route;
-use crate::storage;
+use thc_core::store::LoadOutcome;
+use thc_core::workflow::route::Route;
 
 /// What both views need: the catalogue, the assessment and its evaluation.
 #[derive(Clone)]
@@ -49,7 +49,7 @@ fn load(id: &str, shell: Shell) -> Option<Loaded> {
         }
     }?;
     let assessment = stored.assessment;
-    let Some(catalogue) = crate::catalogue::bundled()
+    let Some(catalogue) = thc_core::catalogue::bundled()
         .iter()
         .find(|c| c.id == assessment.catalogue_id)
     else {
@@ -185,7 +185,7 @@ fn tier_class(s: TierStatus) -> &'static str {
     }
 }
 
-fn na_table(rows: &[NaRow], s: &crate::i18n::report::ReportStrings) -> impl IntoView {
+fn na_table(rows: &[NaRow], s: &thc_core::i18n::report::ReportStrings) -> impl IntoView {
     let body = rows
         .iter()
         .map(|r| {
@@ -376,7 +376,7 @@ fn render_report(m: &ReportModel) -> AnyView {
             .unanswered
             .iter()
             .map(|g| {
-                let sep = if m.lang == crate::catalogue::Lang::Zh { "；" } else { "; " };
+                let sep = if m.lang == thc_core::catalogue::Lang::Zh { "；" } else { "; " };
                 view! {
                     <p class="unanswered"><span class="label">{format!("{}：", g.section_title)}</span>{g.titles.join(sep)}</p>
                 }
@@ -558,7 +558,7 @@ fn figure_blanks(figures: &[FigureBlank]) -> impl IntoView {
 
 fn checklist_item(
     item: &ChecklistItem,
-    s: &'static crate::i18n::report::ReportStrings,
+    s: &'static thc_core::i18n::report::ReportStrings,
 ) -> impl IntoView {
     let boxes = (!item.boxes.is_empty()).then(|| {
         let b = item

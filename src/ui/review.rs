@@ -3,7 +3,7 @@
 //! two files of one centre compared, and the review of one centre with sign-off and export of
 //! the reviewed file.
 //!
-//! Every figure, verdict, comparison and file comes from `crate::review` (and through it from
+//! Every figure, verdict, comparison and file comes from `thc_core::county` (and through it from
 //! `evaluation` and `exchange`); what is kept in the browser is planned there and written by
 //! `storage`. This module renders and sends intents.
 
@@ -21,18 +21,20 @@ use super::editor::text;
 use super::session::{clock_time, new_id, now};
 use super::shell::{NoticeKind, Shell};
 use super::transfer::{download, on_settled};
-use crate::assessment::format_value;
-use crate::catalogue::{Catalogue, CriterionKind};
-use crate::dates::CalendarText;
-use crate::evaluation::{explain, Verdict};
-use crate::exchange::{ImportError, MAX_FILE_BYTES};
-use crate::i18n::review::ReviewStrings;
-use crate::i18n::Lang;
-use crate::review::{
-    self, CentreFile, ChangeKind, Conclusion, EntryLoad, FileRefusal, ItemVerdict, Review,
-    ReviewStatus, RollupFilter, RollupRow, SortDirection, SortKey, StoredEntry,
-};
 use crate::storage::{self, EntrySaveResult};
+use thc_core::assessment::format_value;
+use thc_core::assessment::review::{Conclusion, ItemVerdict, Review, ReviewStatus};
+use thc_core::base::dates::CalendarText;
+use thc_core::catalogue::{Catalogue, CriterionKind};
+use thc_core::county::{
+    CentreFile, ChangeKind, FileRefusal, RollupFilter, RollupRow, SortDirection, SortKey,
+};
+use thc_core::evaluation::Verdict;
+use thc_core::exchange::{ImportError, MAX_FILE_BYTES};
+use thc_core::i18n::review::ReviewStrings;
+use thc_core::i18n::Lang;
+use thc_core::present::explain;
+use thc_core::store::workspace::{EntryLoad, StoredEntry};
 
 /// How long typing may pause before a review is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
@@ -253,7 +255,7 @@ impl Workspace {
             if let Some(note) = note {
                 self.shell.notify(NoticeKind::Warning, note);
             }
-            match review::reopen(&entry, lang) {
+            match thc_core::county::reopen(&entry, lang) {
                 Ok(file) => {
                     if let Some(r) = &entry.review {
                         reviews.insert(id.clone(), r.clone());
@@ -264,7 +266,7 @@ impl Workspace {
                 Err(problem) => self.shell.notify(NoticeKind::Error, problem.message(lang)),
             }
         }
-        crate::sorting::stable_sort_by(&mut files, |a, b| {
+        thc_core::base::sorting::stable_sort_by(&mut files, |a, b| {
             a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
         });
         self.files.set(files.into_iter().map(|(_, f)| f).collect());
@@ -273,7 +275,7 @@ impl Workspace {
     }
 
     /// Follows what another tab of this browser stored (files added, reviews saved, files
-    /// removed there); edits this tab has not saved yet stay as they are (`review::plan_sync`).
+    /// removed there); edits this tab has not saved yet stay as they are (`thc_core::store::workspace::plan_sync`).
     fn follow_other_tab(&self) {
         let lang = self.lang.get_untracked();
         let Ok(listed) = storage::list_review_entries() else {
@@ -289,8 +291,9 @@ impl Workspace {
             .collect();
         let sync = self.entries.with_value(|held| {
             self.dirty.with_value(|unsaved| {
-                self.not_kept
-                    .with_untracked(|not_kept| review::plan_sync(held, unsaved, not_kept, stored))
+                self.not_kept.with_untracked(|not_kept| {
+                    thc_core::store::workspace::plan_sync(held, unsaved, not_kept, stored)
+                })
             })
         });
         if sync.is_empty() {
@@ -299,7 +302,7 @@ impl Workspace {
         let mut added = Vec::new();
         let mut taken = Vec::new();
         for entry in sync.added {
-            if let Ok(file) = review::reopen(&entry, lang) {
+            if let Ok(file) = thc_core::county::reopen(&entry, lang) {
                 added.push(Arc::new(file));
                 taken.push(entry);
             }
@@ -384,7 +387,8 @@ impl Workspace {
             }
             // read_file accepted the bytes, so they are UTF-8 (perhaps with a BOM).
             let text = String::from_utf8_lossy(&bytes);
-            let mut entry = review::new_entry(&id, &name, &text, file.file_review.clone(), at);
+            let mut entry =
+                thc_core::county::new_entry(&id, &name, &text, file.file_review.clone(), at);
             match storage::save_review_entry(&entry, at) {
                 Ok(EntrySaveResult::Saved { revision }) => entry.revision = revision,
                 Ok(EntrySaveResult::Conflict) => {
@@ -533,7 +537,7 @@ impl Workspace {
     fn current_catalogue(&self) -> Option<String> {
         let uses = self
             .files
-            .with(|f| review::catalogues_in(f.iter().map(Arc::as_ref)));
+            .with(|f| thc_core::county::catalogues_in(f.iter().map(Arc::as_ref)));
         let picked = self.catalogue_id.get();
         match picked {
             Some(id) if uses.iter().any(|u| u.id == id) => Some(id),
@@ -604,7 +608,9 @@ pub fn ReviewView() -> impl IntoView {
     // Another tab of this browser opened, reviewed or removed files: show the same workspace.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         // No key: the other tab cleared all of this site's storage.
-        let concerns_workspace = ev.key().is_none_or(|k| k.starts_with(review::ENTRY_PREFIX));
+        let concerns_workspace = ev
+            .key()
+            .is_none_or(|k| k.starts_with(thc_core::store::workspace::ENTRY_PREFIX));
         if concerns_workspace {
             if let Some(pending) = ws.sync_timer.get_value() {
                 pending.clear();
@@ -778,7 +784,7 @@ fn CataloguePick() -> impl IntoView {
     move || {
         let uses = ws
             .files
-            .with(|f| review::catalogues_in(f.iter().map(Arc::as_ref)));
+            .with(|f| thc_core::county::catalogues_in(f.iter().map(Arc::as_ref)));
         if uses.len() < 2 {
             return ().into_any();
         }
@@ -839,7 +845,7 @@ fn RemoveConfirm() -> impl IntoView {
 
 /// The roll-up rows the table shows: filtered, then sorted.
 fn shown_rows(
-    rollup: &review::Rollup,
+    rollup: &thc_core::county::Rollup,
     filter: &RollupFilter,
     sort: (SortKey, SortDirection),
 ) -> Vec<RollupRow> {
@@ -849,7 +855,7 @@ fn shown_rows(
         .filter(|row| row.matches(filter))
         .cloned()
         .collect();
-    review::sort_rows(&mut rows, sort.0, sort.1, &name_collation());
+    thc_core::county::sort_rows(&mut rows, sort.0, sort.1, &name_collation());
     rows
 }
 
@@ -875,7 +881,7 @@ fn name_collation() -> impl Fn(&str, &str) -> std::cmp::Ordering {
                 }
             })
             .unwrap_or(Ordering::Equal);
-        collated.then_with(|| review::code_point_order(a, b))
+        collated.then_with(|| thc_core::county::code_point_order(a, b))
     }
 }
 
@@ -894,7 +900,7 @@ fn RollupTable() -> impl IntoView {
         let catalogue = ws.current_catalogue().unwrap_or_default();
         ws.files.with(|files| {
             ws.reviews.with(|reviews| {
-                review::rollup(
+                thc_core::county::rollup(
                     files.iter().map(|f| (f.as_ref(), reviews.get(&f.id))),
                     &catalogue,
                 )
@@ -908,9 +914,9 @@ fn RollupTable() -> impl IntoView {
         let bytes = rollup.with_untracked(|r| {
             let rows = shown_rows(r, &untrack(filter), sort.get_untracked());
             let refs: Vec<&RollupRow> = rows.iter().collect();
-            review::rollup_xlsx(r, &refs, lang, at)
+            thc_core::county::rollup_xlsx(r, &refs, lang, at)
         });
-        if download(&review::rollup_file_name(at), &bytes, XLSX_TYPE).is_err() {
+        if download(&thc_core::county::rollup_file_name(at), &bytes, XLSX_TYPE).is_err() {
             ws.shell.notify(
                 NoticeKind::Error,
                 lang.strings().exchange.download_failed.to_string(),
@@ -1006,18 +1012,18 @@ fn RollupTable() -> impl IntoView {
                 let kept = !not_kept.contains(&row.file_id);
                 let year = row.year.map(|y| format!(" · {y}")).unwrap_or_default();
                 let mut cells: Vec<String> = Vec::with_capacity(row.sections.len() + 2);
-                cells.push(review::percent_text(&row.progress));
+                cells.push(thc_core::county::percent_text(&row.progress));
                 cells.extend(row.sections.iter().map(|f| {
                     f.as_ref()
-                        .map(review::percent_text)
+                        .map(thc_core::county::percent_text)
                         .unwrap_or_else(|| "—".to_string())
                 }));
-                cells.push(review::percent_text(&row.overall));
+                cells.push(thc_core::county::percent_text(&row.overall));
                 let numbers = cells
                     .into_iter()
                     .map(|c| view! { <td class="num">{c}</td> })
                     .collect_view();
-                let tier = graded.then(|| view! { <td>{review::tier_text(&r, row, lang)}</td> });
+                let tier = graded.then(|| view! { <td>{thc_core::county::tier_text(&r, row, lang)}</td> });
                 view! {
                     <tr>
                         <th scope="row">
@@ -1026,8 +1032,8 @@ fn RollupTable() -> impl IntoView {
                             <span class="file-name">{row.file_name.clone()}</span>
                         </th>
                         <td>{row.county.clone()}</td>
-                        <td>{review::type_text(row, lang)}</td>
-                        <td>{review::bed_text(row, lang)}</td>
+                        <td>{thc_core::county::type_text(row, lang)}</td>
+                        <td>{thc_core::county::bed_text(row, lang)}</td>
                         {numbers}
                         {tier}
                         <td class="num">{row.gaps.to_string()}</td>
@@ -1132,7 +1138,7 @@ fn CriterionAcross() -> impl IntoView {
         let catalogue_id = ws.current_catalogue().unwrap_or_default();
         let rows = ws.files.with(|files| {
             ws.reviews.with(|reviews| {
-                review::criterion_across(
+                thc_core::county::criterion_across(
                     files
                         .iter()
                         .filter(|f| f.catalogue().id == catalogue_id)
@@ -1157,7 +1163,7 @@ fn CriterionAcross() -> impl IntoView {
                 let review_line = r
                     .review
                     .as_ref()
-                    .map(|i| review::item_text(i, lang))
+                    .map(|i| thc_core::present::review::item_text(i, lang))
                     .unwrap_or_default();
                 view! {
                     <tr class=verdict_class(r.verdict)>
@@ -1211,7 +1217,10 @@ fn file_option_label(f: &CentreFile, lang: Lang) -> String {
             "{year}",
             &a.profile.year.map(|y| y.to_string()).unwrap_or_default(),
         )
-        .replace("{date}", &crate::dates::ymd_hm(&f.imported.exported_at))
+        .replace(
+            "{date}",
+            &thc_core::base::dates::ymd_hm(&f.imported.exported_at),
+        )
 }
 
 #[component]
@@ -1227,7 +1236,7 @@ fn CompareView() -> impl IntoView {
         // Groups of files of the same centre (oldest first), by file id.
         let groups: Vec<(String, Vec<Arc<CentreFile>>)> = ws.files.with(|files| {
             let refs: Vec<&CentreFile> = files.iter().map(Arc::as_ref).collect();
-            review::same_centre_groups(&refs)
+            thc_core::county::same_centre_groups(&refs)
                 .into_iter()
                 .map(|(name, g)| {
                     let ids: Vec<Arc<CentreFile>> = g
@@ -1317,16 +1326,16 @@ fn CompareView() -> impl IntoView {
 fn comparison_view(before: &CentreFile, after: &CentreFile, lang: Lang) -> impl IntoView {
     let s = lang.strings().review;
     let catalogue = after.catalogue();
-    let c = review::compare(catalogue, before.assessment(), after.assessment());
+    let c = thc_core::county::compare(catalogue, before.assessment(), after.assessment());
     let overall = s
         .compare_overall
         .replace(
             "{before}",
-            &review::percent_text(&c.before.overall.compliance()),
+            &thc_core::county::percent_text(&c.before.overall.compliance()),
         )
         .replace(
             "{after}",
-            &review::percent_text(&c.after.overall.compliance()),
+            &thc_core::county::percent_text(&c.after.overall.compliance()),
         )
         .replace("{gaps_before}", &c.before.gaps.len().to_string())
         .replace("{gaps_after}", &c.after.gaps.len().to_string());
@@ -1337,8 +1346,8 @@ fn comparison_view(before: &CentreFile, after: &CentreFile, lang: Lang) -> impl 
             let title = catalogue.section(&d.section_id)
                 .map(|x| text(&x.title, lang))
                 .unwrap_or_default();
-            let b = review::percent_text(&d.before.compliance());
-            let a = review::percent_text(&d.after.compliance());
+            let b = thc_core::county::percent_text(&d.before.compliance());
+            let a = thc_core::county::percent_text(&d.after.compliance());
             view! { <tr><th scope="row">{title}</th><td class="num">{b}</td><td class="num">{a}</td></tr> }
         })
         .collect_view();
@@ -1352,7 +1361,7 @@ fn comparison_view(before: &CentreFile, after: &CentreFile, lang: Lang) -> impl 
                         .find_criterion(&ch.criterion_id)
                         .map(|x| text(&x.criterion.title, lang))
                         .unwrap_or_else(|| ch.criterion_id.clone());
-                    let figure = |r: Option<&crate::evaluation::CriterionResult>| {
+                    let figure = |r: Option<&thc_core::evaluation::CriterionResult>| {
                         r.map(|r| explain::explain(catalogue, r, lang))
                             .unwrap_or_default()
                     };
@@ -1453,8 +1462,8 @@ fn ReviewPane(file_id: String) -> impl IntoView {
                 s.col_beds,
                 beds.map(|b| {
                     s.beds_value
-                        .replace("{beds}", &crate::exact::format_thousands(b))
-                        .replace("{class}", crate::catalogue::BedClass::of(b).label(lang))
+                        .replace("{beds}", &thc_core::base::exact::format_thousands(b))
+                        .replace("{class}", thc_core::catalogue::BedClass::of(b).label(lang))
                 })
                 .unwrap_or_else(|| s.not_entered.to_string()),
             ),
@@ -1463,7 +1472,7 @@ fn ReviewPane(file_id: String) -> impl IntoView {
             (s.col_file, file.file_name.clone()),
             (
                 x.info_exported,
-                crate::dates::ymd_hm(&file.imported.exported_at),
+                thc_core::base::dates::ymd_hm(&file.imported.exported_at),
             ),
         ];
         let facts = facts
@@ -1777,7 +1786,7 @@ fn SignOff(file: Arc<CentreFile>, lang: Lang) -> impl IntoView {
                 Ok(json) => {
                     problems.set(Vec::new());
                     ws.flush();
-                    let name = review::reviewed_file_name(file.assessment(), at);
+                    let name = thc_core::county::reviewed_file_name(file.assessment(), at);
                     match download(&name, json.as_bytes(), JSON_TYPE) {
                         Ok(()) => exported.set(Some(name)),
                         Err(_) => ws.shell.notify(
@@ -1823,7 +1832,7 @@ fn SignOff(file: Arc<CentreFile>, lang: Lang) -> impl IntoView {
                     <input type="date" id="review-date" aria-invalid=move || date_error.get().then_some("true")
                         aria-describedby="review-date-error"
                         prop:value=move || review.with(|r| r.reviewed_on.ymd())
-                        on:change=move |ev| match crate::dates::parse_ymd(&event_target_value(&ev)) {
+                        on:change=move |ev| match thc_core::base::dates::parse_ymd(&event_target_value(&ev)) {
                             Some(d) => {
                                 date_error.set(false);
                                 e2(Box::new(move |r| r.reviewed_on = d));

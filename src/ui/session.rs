@@ -10,12 +10,12 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use crate::assessment::Assessment;
-use crate::catalogue::Catalogue;
-use crate::evaluation::{evaluate, Evaluation};
-use crate::i18n::Lang;
-use crate::persist::StoredAssessment;
 use crate::storage::{self, SaveResult};
+use thc_core::assessment::Assessment;
+use thc_core::catalogue::Catalogue;
+use thc_core::evaluation::{evaluate, Evaluation};
+use thc_core::i18n::Lang;
+use thc_core::store::StoredAssessment;
 
 /// How long typing may pause before the change is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
@@ -49,7 +49,7 @@ pub fn now() -> DateTime<FixedOffset> {
 
 /// "14:03" — what the save indicator shows.
 pub fn clock_time(t: &DateTime<FixedOffset>) -> String {
-    crate::dates::hm(t)
+    thc_core::base::dates::hm(t)
 }
 
 /// An evaluation shared without copying; two are equal only if they are the same computation.
@@ -217,7 +217,7 @@ impl Session {
     /// Another tab wrote this assessment: if its revision is newer than ours, ask the user.
     pub fn check_other_tab(&self, stored_text: Option<String>) {
         let Some(text) = stored_text else { return };
-        let Ok(theirs) = crate::persist::decode(&text) else {
+        let Ok(theirs) = thc_core::store::decode(&text) else {
             return;
         };
         if theirs.revision > self.base_revision.get_value() && theirs.writer != writer_id() {
@@ -228,16 +228,16 @@ impl Session {
     }
 
     /// Whether to remind the user to export (never exported, or long ago).
-    pub fn export_reminder(&self) -> Option<crate::persist::ExportReminder> {
+    pub fn export_reminder(&self) -> Option<thc_core::store::ExportReminder> {
         let stored = StoredAssessment {
-            layout: crate::persist::LAYOUT_VERSION,
+            layout: thc_core::store::LAYOUT_VERSION,
             revision: self.base_revision.get_value(),
             saved_at: now(),
             writer: writer_id().to_string(),
             last_exported_at: self.last_exported_at.get_value(),
             assessment: self.assessment.get_untracked(),
         };
-        crate::persist::export_reminder(&stored, now())
+        thc_core::store::export_reminder(&stored, now())
     }
 
     /// Records that the state on screen was just exported to a file, and saves that at once, so

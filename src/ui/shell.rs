@@ -6,9 +6,9 @@ use super::editor::AssessmentView;
 use super::home::HomeView;
 use super::report::{ChecklistView, ReportView};
 use super::review::ReviewView;
-use crate::i18n::Lang;
-use crate::route::Route;
 use crate::storage;
+use thc_core::i18n::Lang;
+use thc_core::workflow::route::Route;
 
 /// How serious a notice is; decides its colour and its ARIA role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

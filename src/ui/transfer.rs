@@ -1,5 +1,5 @@
 //! Export and import panels (issue 6). The file formats, every check on an imported file and all
-//! messages are `crate::exchange`'s; this module only moves bytes between the page and the
+//! messages are `thc_core::exchange`'s; this module only moves bytes between the page and the
 //! browser: downloads through a Blob and a temporary `<a download>`, the clipboard (with a
 //! read-only text box when it is blocked, as in WeChat), a file picker, drag and drop, and a
 //! paste box. Nothing is written to storage until a file has passed every check and the user
@@ -12,13 +12,13 @@ use super::editor::text;
 use super::home::navigate;
 use super::session::{new_id, now, writer_id, Session};
 use super::shell::Shell;
-use crate::evaluation::explain;
-use crate::exchange::{
+use crate::storage::{self, SaveResult};
+use thc_core::exchange::{
     self, ImportChoice, ImportError, Imported, ImportedCatalogue, MAX_FILE_BYTES,
 };
-use crate::i18n::Lang;
-use crate::route::Route;
-use crate::storage::{self, SaveResult};
+use thc_core::i18n::Lang;
+use thc_core::present::explain;
+use thc_core::workflow::route::Route;
 
 const JSON_TYPE: &str = "application/json";
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -141,9 +141,11 @@ enum ExportNote {
 
 /// The county's review the assessment came back with (issue 8): exported along with it.
 fn county_review(
-    a: &crate::assessment::Assessment,
+    a: &thc_core::assessment::Assessment,
 ) -> Option<serde_json::Map<String, serde_json::Value>> {
-    a.review.as_ref().map(crate::review::Review::to_map)
+    a.review
+        .as_ref()
+        .map(thc_core::assessment::review::Review::to_map)
 }
 
 /// Export the open assessment: JSON file, Excel, CSV, or the JSON as text to copy.
@@ -506,7 +508,7 @@ fn ImportPreview(
     };
     let section_lines: Vec<(String, String)> = {
         let catalogue = imported.catalogue.get();
-        let evaluation = crate::evaluation::evaluate(catalogue, &imported.assessment);
+        let evaluation = thc_core::evaluation::evaluate(catalogue, &imported.assessment);
         evaluation
             .sections
             .iter()
@@ -535,7 +537,7 @@ fn ImportPreview(
                 {row(x.info_year, p.year.map(|y| y.to_string()).unwrap_or_default())}
                 {row(x.info_filled_by, p.filled_by.clone())}
                 {row(x.info_catalogue, catalogue_title)}
-                {row(x.info_exported, crate::dates::ymd_hm(&p.exported_at))}
+                {row(x.info_exported, thc_core::base::dates::ymd_hm(&p.exported_at))}
                 {row(x.info_app_version, p.app_version.clone())}
                 {row(x.info_contents, counts)}
                 {row(x.verdicts_heading, summary)}
