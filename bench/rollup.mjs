@@ -6,7 +6,7 @@
 //
 // The files are generated here from the bundled thc-standard catalogue (every criterion answered,
 // every input filled, varied per centre, notes and actions on part of the items) in the published
-// file format, with the digest recomputed by the canonical JSON rule of src/exchange/mod.rs. Each
+// file format, with the digest recomputed by the canonical JSON rule of core/src/exchange/mod.rs. Each
 // run uses a fresh browser context (empty localStorage). Measured in the page: from the file
 // input's `change` event to the 200th roll-up row in the DOM (a MutationObserver), and to the next
 // animation frame; then the V8 heap after a forced GC, the wasm linear memory, and what the
@@ -121,7 +121,7 @@ function centreFile(catalogue, i) {
 }
 
 function generate(dir) {
-  const catalogue = JSON.parse(readFileSync(join(ROOT, 'src/catalogue/data/thc-standard.json'), 'utf8'));
+  const catalogue = JSON.parse(readFileSync(join(ROOT, 'core/src/catalogue/data/thc-standard.json'), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const paths = [];

@@ -53,9 +53,13 @@ run_layer() {
 
 export CARGO_TERM_COLOR=never
 run_layer format none cargo fmt --all -- --check
-run_layer clippy-native none cargo clippy --all-targets --locked -- -D warnings
+run_layer clippy-native none cargo clippy --workspace --all-targets --locked -- -D warnings
 run_layer clippy-wasm none cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked -- -D warnings
-run_layer native-tests cargo cargo test --locked
+run_layer native-tests cargo cargo test --workspace --locked
+# The independent readers (Python's openpyxl and jsonschema) read what the core writes. They are
+# #[ignore]d in a plain `cargo test` so the core needs no Python; here they run, and fail loudly
+# when a reader is missing.
+run_layer independent-readers cargo cargo test -p thc-core --test core_exchange --locked -- --ignored
 run_layer browser-tests cargo env CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test web --locked
 run_layer release-build none bash tools/build.sh

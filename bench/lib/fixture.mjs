@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function catalogue(root, id = 'thc-standard') {
-  return JSON.parse(readFileSync(join(root, 'src/catalogue/data', `${id}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(root, 'core/src/catalogue/data', `${id}.json`), 'utf8'));
 }
 
 /** Exactly `n` characters of plausible Chinese evidence text, numbered so no two are equal. */

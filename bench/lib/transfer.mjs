@@ -71,7 +71,7 @@ export function embeddedCatalogues(root, dist) {
   const wasmFile = readdirSync(dist).find((f) => f.endsWith('_bg.wasm'));
   if (!wasmFile) return [];
   const wasm = readFileSync(join(dist, wasmFile));
-  const dir = join(root, 'src/catalogue/data');
+  const dir = join(root, 'core/src/catalogue/data');
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
     const json = readFileSync(join(dir, f));
     return { file: f, raw: json.length, gzip: gzip(json).length, brotli: brotli(json).length, verbatimInWasm: wasm.indexOf(json) >= 0 };

@@ -7,7 +7,7 @@ import { newWatchedPage, useBrowserAndServer, waitForApp } from './harness.mjs';
 
 const app = useBrowserAndServer();
 const sample = JSON.parse(
-  readFileSync(new URL('../../src/catalogue/data/national-graded-sample.json', import.meta.url), 'utf8')
+  readFileSync(new URL('../../core/src/catalogue/data/national-graded-sample.json', import.meta.url), 'utf8')
 );
 
 function fileOf(name, value) {

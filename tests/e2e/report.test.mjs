@@ -10,7 +10,7 @@ import { newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from
 
 const env = useBrowserAndServer();
 
-const catalogue = (id) => JSON.parse(readFileSync(join(ROOT, 'src/catalogue/data', `${id}.json`), 'utf8'));
+const catalogue = (id) => JSON.parse(readFileSync(join(ROOT, 'core/src/catalogue/data', `${id}.json`), 'utf8'));
 const THC = catalogue('thc-standard');
 const criteria = (cat) => cat.sections.flatMap((s) => s.criteria.map((c) => ({ ...c, section: s.id })));
 const NOW = '2026-11-20T14:03:27+08:00';

@@ -1,8 +1,9 @@
 //! One criterion across every centre in the workspace.
 
-use crate::assessment::review::*;
+use super::centre_file::CentreFile;
+use super::rollup::Collation;
+use crate::assessment::review::{ItemReview, Review};
 use crate::catalogue::Lang;
-use crate::county::*;
 use crate::evaluation::Verdict;
 use crate::present::explain::explain;
 

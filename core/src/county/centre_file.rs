@@ -1,16 +1,16 @@
 //! A centre's file opened for review: checked by the import rules, refused when edited after
 //! export, evaluated; and the reviewed file the county sends back.
 
+use crate::assessment::review::{Review, SignOffProblem};
 use crate::assessment::Assessment;
 use crate::base::dates::CalendarText;
 use crate::catalogue::{Catalogue, Lang};
 use crate::evaluation::{evaluate, Evaluation};
 use crate::exchange::{self, ImportError, Imported, Integrity};
+use crate::store::workspace::{EntryProblem, StoredEntry, ENTRY_LAYOUT};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::assessment::review::*;
 use crate::exchange::compact_file_text;
-use crate::store::workspace::*;
 
 // ---------------------------------------------------------------------------------------------
 // A file in the workspace

@@ -1,8 +1,8 @@
 //! Comparing two assessments of one centre (two years, or before and after review).
 
+use super::centre_file::CentreFile;
 use crate::assessment::{Assessment, Status};
 use crate::catalogue::{Catalogue, Grade, Importance, Lang};
-use crate::county::*;
 use crate::evaluation::{evaluate, CriterionResult, Evaluation, Explanation, Summary, Verdict};
 use std::collections::BTreeMap;
 

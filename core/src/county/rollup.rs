@@ -1,10 +1,10 @@
 //! The county roll-up: one row per centre file, sorted and filtered as a reviewer asks.
 
+use super::centre_file::CentreFile;
+use crate::assessment::review::{Review, ReviewStatus};
 use crate::base::exact::{ratio_cmp, Fraction};
 use crate::catalogue::{BedClass, CentreType, Lang, Text};
 
-use crate::assessment::review::*;
-use crate::county::*;
 use std::cmp::Ordering;
 
 // ---------------------------------------------------------------------------------------------

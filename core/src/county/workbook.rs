@@ -1,8 +1,8 @@
 //! The roll-up as an .xlsx workbook, through the exchange layer's sheet writer.
 
+use super::rollup::{bed_text, tenths, tier_text, type_text, Rollup, RollupRow};
 use crate::base::exact::Fraction;
 use crate::catalogue::Lang;
-use crate::county::*;
 use crate::exchange::{workbook, Cell, Sheet};
 use chrono::{DateTime, FixedOffset};
 

@@ -1,6 +1,6 @@
 //! The county review as the director and the report read it.
 
-use crate::assessment::review::*;
+use crate::assessment::review::{ItemReview, Review};
 use crate::base::dates::CalendarText;
 use crate::catalogue::{Catalogue, Lang};
 use crate::i18n::review::ReviewStrings;

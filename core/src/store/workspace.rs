@@ -11,9 +11,9 @@
 //! be loaded twice, once as the self-assessment and once as the reviewed version). Unreadable
 //! text is moved to `thc-assess.quarantine.r-<id>.<n>`, never deleted.
 
-use crate::assessment::review::*;
+use crate::assessment::review::Review;
+use crate::base::ids::is_valid_id;
 use crate::catalogue::Lang;
-use crate::store::is_valid_id;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
