@@ -242,7 +242,9 @@ fn EntryCard(entry: Entry, on_change: Callback<()>) -> impl IntoView {
             Ok(SaveResult::Conflict { .. }) => {
                 shell.notify(NoticeKind::Error, t().save_conflict.to_string())
             }
-            Ok(SaveResult::Blocked { message }) => shell.notify(NoticeKind::Error, message),
+            Ok(SaveResult::Blocked { problem }) => {
+                shell.notify(NoticeKind::Error, problem.message(lang.get_untracked()))
+            }
             Err(err) => shell.notify(NoticeKind::Error, err.message(lang.get_untracked())),
         }
     };

@@ -395,9 +395,9 @@ impl Workspace {
                     report.not_kept.push(name.clone());
                     not_kept.push(id.clone());
                 }
-                Ok(EntrySaveResult::Blocked { message }) => {
+                Ok(EntrySaveResult::Blocked { problem }) => {
                     report.not_kept.push(name.clone());
-                    report.storage_message = Some(message);
+                    report.storage_message = Some(problem.message(lang));
                     not_kept.push(id.clone());
                 }
                 Err(e) => {
@@ -488,7 +488,7 @@ impl Workspace {
                 SaveNote::Saved(at)
             }
             Ok(EntrySaveResult::Conflict) => SaveNote::Failed(s.save_conflict.to_string()),
-            Ok(EntrySaveResult::Blocked { message }) => SaveNote::Failed(message),
+            Ok(EntrySaveResult::Blocked { problem }) => SaveNote::Failed(problem.message(lang)),
             Err(storage::StorageError::QuotaExceeded) => SaveNote::Failed(s.save_quota.to_string()),
             Err(e) => SaveNote::Failed(e.message(lang)),
         };

@@ -208,7 +208,9 @@ impl Session {
             Ok(SaveResult::Conflict { theirs }) => {
                 self.save_state.set(SaveState::Conflict { theirs });
             }
-            Ok(SaveResult::Blocked { message }) => self.save_state.set(SaveState::Failed(message)),
+            Ok(SaveResult::Blocked { problem }) => self
+                .save_state
+                .set(SaveState::Failed(problem.message(lang))),
             Err(storage::StorageError::Unavailable) => self.save_state.set(SaveState::MemoryOnly),
             Err(err) => self.save_state.set(SaveState::Failed(err.message(lang))),
         }

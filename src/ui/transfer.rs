@@ -402,7 +402,7 @@ pub fn ImportPanel() -> impl IntoView {
             Ok(SaveResult::Conflict { .. }) => {
                 store_error.set(Some(lang_now.strings().save_conflict.to_string()))
             }
-            Ok(SaveResult::Blocked { message }) => store_error.set(Some(message)),
+            Ok(SaveResult::Blocked { problem }) => store_error.set(Some(problem.message(lang_now))),
             Err(e) => store_error.set(Some(e.message(lang_now))),
         }
     };

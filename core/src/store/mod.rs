@@ -24,6 +24,8 @@
 //! * **Delete**: remove the backup first, then the main entry, so a half-done delete leaves a
 //!   loadable main rather than an orphan backup.
 
+pub mod io;
+pub mod kv;
 pub mod workspace;
 
 use crate::assessment::{Assessment, ASSESSMENT_FORMAT_VERSION};
