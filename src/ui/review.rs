@@ -7,11 +7,10 @@
 //! `evaluation` and `exchange`); what is kept in the browser is planned there and written by
 //! `storage`. This module renders and sends intents.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -21,7 +20,7 @@ use super::editor::text;
 use super::session::{clock_time, new_id, now};
 use super::shell::{NoticeKind, Shell};
 use super::transfer::{download, on_settled};
-use crate::storage::{self, EntrySaveResult};
+use crate::storage;
 use thc_core::assessment::format_value;
 use thc_core::assessment::review::{Conclusion, ItemVerdict, Review, ReviewStatus};
 use thc_core::base::dates::CalendarText;
@@ -34,7 +33,9 @@ use thc_core::exchange::{ImportError, MAX_FILE_BYTES};
 use thc_core::i18n::review::ReviewStrings;
 use thc_core::i18n::Lang;
 use thc_core::present::explain;
-use thc_core::store::workspace::{EntryLoad, StoredEntry};
+use thc_core::workflow::workspace::{
+    LoadReport, Notice, NoticeLevel, Picked, SaveNote, Workspace as WorkspaceState,
+};
 
 /// How long typing may pause before a review is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
@@ -51,9 +52,6 @@ fn today() -> NaiveDate {
 // ---------------------------------------------------------------------------------------------
 // Browser plumbing: reading picked or dropped files (downloads are `transfer`'s).
 // ---------------------------------------------------------------------------------------------
-
-/// One picked or dropped file: its name and its bytes (or why they could not be read).
-type Picked = (String, Result<Vec<u8>, FileRefusal>);
 
 /// Reads every file of `list` and hands them to `done` together, in the order given. A file
 /// over the size limit is refused before it is read into memory.
@@ -131,27 +129,8 @@ fn scroll_top() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The workspace state
+// The workspace: the core's state in a signal, plus what only the screen needs
 // ---------------------------------------------------------------------------------------------
-
-/// What the last batch of opened files came to.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct LoadReport {
-    loaded: usize,
-    /// One line per refused file: its name and the reason.
-    refused: Vec<String>,
-    /// Files taken in but not kept in this browser, with the storage's reason.
-    not_kept: Vec<String>,
-    storage_message: Option<String>,
-}
-
-/// What the save indicator of the open review says.
-#[derive(Clone, Debug, PartialEq)]
-enum SaveNote {
-    Saved(DateTime<FixedOffset>),
-    Pending,
-    Failed(String),
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tab {
@@ -160,21 +139,14 @@ enum Tab {
     Compare,
 }
 
-/// The reviewer's workspace, shared by the views as context.
+/// The reviewer's workspace, shared by the views as context. What files are open, their
+/// reviews and what is kept live in `state` (`thc_core::workflow::workspace`, where every step
+/// is decided and tested); the rest is where the reviewer is on screen.
 #[derive(Clone, Copy)]
 struct Workspace {
     lang: RwSignal<Lang>,
     shell: Shell,
-    /// Loaded files, in the order they were added.
-    files: RwSignal<Vec<Arc<CentreFile>>>,
-    /// The current review of each file (absent: nothing entered and none in the file).
-    reviews: RwSignal<BTreeMap<String, Review>>,
-    /// What is (or is to be) stored for each file.
-    entries: StoredValue<BTreeMap<String, StoredEntry>>,
-    /// Files that are open but not kept in this browser (storage full or failing).
-    not_kept: RwSignal<BTreeSet<String>>,
-    /// Files whose review changed since it was last written.
-    dirty: StoredValue<BTreeSet<String>>,
+    state: RwSignal<WorkspaceState>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Pending catch-up with another tab's writes (one per burst: opening 200 files there
     /// fires 200 storage events here).
@@ -195,11 +167,7 @@ impl Workspace {
         Workspace {
             lang: shell.lang,
             shell,
-            files: RwSignal::new(Vec::new()),
-            reviews: RwSignal::new(BTreeMap::new()),
-            entries: StoredValue::new(BTreeMap::new()),
-            not_kept: RwSignal::new(BTreeSet::new()),
-            dirty: StoredValue::new(BTreeSet::new()),
+            state: RwSignal::new(WorkspaceState::new()),
             timer: StoredValue::new(None),
             sync_timer: StoredValue::new(None),
             save_note: RwSignal::new(None),
@@ -216,233 +184,60 @@ impl Workspace {
     }
 
     fn file(&self, id: &str) -> Option<Arc<CentreFile>> {
-        self.files
-            .with_untracked(|f| f.iter().find(|x| x.id == id).cloned())
+        self.state.with_untracked(|st| st.file(id))
     }
 
-    /// Reopens what the workspace kept in this browser; every stored file goes through the
-    /// import checks again.
-    fn restore(&self) {
-        let lang = self.lang.get_untracked();
-        let listed = match storage::list_review_entries() {
-            Ok(list) => list,
-            Err(e) => {
-                self.shell.notify(NoticeKind::Error, e.message(lang));
-                return;
-            }
-        };
-        let mut files = Vec::new();
-        let mut reviews = BTreeMap::new();
-        let mut entries = BTreeMap::new();
-        for (id, outcome) in listed {
-            let (entry, note) = match outcome {
-                EntryLoad::Loaded(entry) => (entry, None),
-                EntryLoad::Recovered { entry, problem } => (
-                    entry,
-                    Some(
-                        lang.strings()
-                            .review
-                            .entry_recovered
-                            .replace("{detail}", &problem.message(lang)),
-                    ),
-                ),
-                EntryLoad::Unreadable { problem } | EntryLoad::Newer { problem } => {
-                    self.shell.notify(NoticeKind::Error, problem.message(lang));
-                    continue;
-                }
-                EntryLoad::Missing => continue,
+    fn notify_all(&self, notices: Vec<Notice>) {
+        for n in notices {
+            let kind = match n.level {
+                NoticeLevel::Warning => NoticeKind::Warning,
+                NoticeLevel::Error => NoticeKind::Error,
             };
-            if let Some(note) = note {
-                self.shell.notify(NoticeKind::Warning, note);
-            }
-            match thc_core::county::reopen(&entry, lang) {
-                Ok(file) => {
-                    if let Some(r) = &entry.review {
-                        reviews.insert(id.clone(), r.clone());
-                    }
-                    files.push((entry.added_at, Arc::new(file)));
-                    entries.insert(id, entry);
-                }
-                Err(problem) => self.shell.notify(NoticeKind::Error, problem.message(lang)),
-            }
+            self.shell.notify(kind, n.text);
         }
-        thc_core::base::sorting::stable_sort_by(&mut files, |a, b| {
-            a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
-        });
-        self.files.set(files.into_iter().map(|(_, f)| f).collect());
-        self.reviews.set(reviews);
-        self.entries.set_value(entries);
     }
 
-    /// Follows what another tab of this browser stored (files added, reviews saved, files
-    /// removed there); edits this tab has not saved yet stay as they are (`thc_core::store::workspace::plan_sync`).
+    /// Reopens what the workspace kept in this browser.
+    fn restore(&self) {
+        let (state, notices) =
+            WorkspaceState::restore(&mut storage::BrowserStore, self.lang.get_untracked());
+        self.state.set(state);
+        self.notify_all(notices);
+    }
+
+    /// Follows what another tab of this browser stored.
     fn follow_other_tab(&self) {
         let lang = self.lang.get_untracked();
-        let Ok(listed) = storage::list_review_entries() else {
-            // Reading failed: keep what is shown; this tab's own saves report any real problem.
-            return;
-        };
-        let stored = listed
-            .into_iter()
-            .filter_map(|(_, outcome)| match outcome {
-                EntryLoad::Loaded(entry) | EntryLoad::Recovered { entry, .. } => Some(entry),
-                _ => None,
-            })
-            .collect();
-        let sync = self.entries.with_value(|held| {
-            self.dirty.with_value(|unsaved| {
-                self.not_kept.with_untracked(|not_kept| {
-                    thc_core::store::workspace::plan_sync(held, unsaved, not_kept, stored)
-                })
-            })
-        });
-        if sync.is_empty() {
-            return;
-        }
-        let mut added = Vec::new();
-        let mut taken = Vec::new();
-        for entry in sync.added {
-            if let Ok(file) = thc_core::county::reopen(&entry, lang) {
-                added.push(Arc::new(file));
-                taken.push(entry);
-            }
-        }
-        taken.extend(sync.updated);
-        // One update per signal: the roll-up recomputes once.
-        self.reviews.update(|m| {
-            for entry in &taken {
-                match &entry.review {
-                    Some(r) => m.insert(entry.id.clone(), r.clone()),
-                    None => m.remove(&entry.id),
-                };
-            }
-            for id in &sync.removed {
-                m.remove(id);
-            }
-        });
-        self.entries.update_value(|m| {
-            for id in &sync.removed {
-                m.remove(id);
-            }
-            m.extend(taken.into_iter().map(|e| (e.id.clone(), e)));
+        let mut removed = Vec::new();
+        self.state.update(|st| {
+            removed = st.follow_other_tab(&mut storage::BrowserStore, lang);
         });
         if let Some(open) = self.open.get_untracked() {
-            if sync.removed.contains(&open) {
+            if removed.contains(&open) {
                 self.open.set(None);
             }
         }
-        self.files.update(|files| {
-            files.retain(|f| !sync.removed.contains(&f.id));
-            files.extend(added);
-        });
     }
 
-    /// A workspace id not used by any entry.
-    fn fresh_id(&self, taken: &BTreeMap<String, StoredEntry>) -> String {
-        loop {
-            let id = new_id();
-            if !taken.contains_key(&id) {
-                return id;
-            }
-        }
-    }
-
-    /// Takes in a batch of opened files: each is checked with the import rules; a refused file
-    /// is reported by name and skipped, never blocking the others.
+    /// Takes in a batch of opened files.
     fn add_batch(&self, batch: Vec<Picked>) {
         let lang = self.lang.get_untracked();
         let at = now();
         let mut report = LoadReport::default();
-        let existing = self.files.get_untracked();
-        let mut entries = self.entries.get_value();
-        let mut added: Vec<Arc<CentreFile>> = Vec::new();
-        let mut reviews: Vec<(String, Review)> = Vec::new();
-        let mut not_kept: Vec<String> = Vec::new();
-        for (name, bytes) in batch {
-            let bytes = match bytes {
-                Ok(b) => b,
-                Err(refusal) => {
-                    report.refused.push(refusal.line(&name, lang));
-                    continue;
-                }
-            };
-            let id = self.fresh_id(&entries);
-            let file = match CentreFile::open(&id, &name, &bytes, at) {
-                Ok(f) => f,
-                Err(refusal) => {
-                    report.refused.push(refusal.line(&name, lang));
-                    continue;
-                }
-            };
-            if existing
-                .iter()
-                .chain(added.iter())
-                .any(|f| f.same_export(&file))
-            {
-                let refusal = FileRefusal::Duplicate {
-                    centre_name: file.centre_name().unwrap_or_default().to_string(),
-                };
-                report.refused.push(refusal.line(&name, lang));
-                continue;
-            }
-            // read_file accepted the bytes, so they are UTF-8 (perhaps with a BOM).
-            let text = String::from_utf8_lossy(&bytes);
-            let mut entry =
-                thc_core::county::new_entry(&id, &name, &text, file.file_review.clone(), at);
-            match storage::save_review_entry(&entry, at) {
-                Ok(EntrySaveResult::Saved { revision }) => entry.revision = revision,
-                Ok(EntrySaveResult::Conflict) => {
-                    report.not_kept.push(name.clone());
-                    not_kept.push(id.clone());
-                }
-                Ok(EntrySaveResult::Blocked { problem }) => {
-                    report.not_kept.push(name.clone());
-                    report.storage_message = Some(problem.message(lang));
-                    not_kept.push(id.clone());
-                }
-                Err(e) => {
-                    report.not_kept.push(name.clone());
-                    report.storage_message = Some(match e {
-                        storage::StorageError::QuotaExceeded => {
-                            lang.strings().review.storage_full.to_string()
-                        }
-                        e => e.message(lang),
-                    });
-                    not_kept.push(id.clone());
-                }
-            }
-            if let Some(r) = &file.file_review {
-                reviews.push((id.clone(), r.clone()));
-            }
-            entries.insert(id, entry);
-            added.push(Arc::new(file));
-            report.loaded += 1;
-        }
-        self.entries.set_value(entries);
-        if !reviews.is_empty() {
-            self.reviews.update(|m| m.extend(reviews));
-        }
-        if !not_kept.is_empty() {
-            self.not_kept.update(|s| s.extend(not_kept));
-        }
-        if !added.is_empty() {
-            self.files.update(|f| f.extend(added));
-        }
+        self.state.update(|st| {
+            report = st.add_batch(&mut storage::BrowserStore, batch, at, &mut new_id, lang);
+        });
         self.report.set(Some(report));
     }
 
     /// Applies a change to a file's review and schedules its save.
     fn edit(&self, id: &str, change: impl FnOnce(&mut Review)) {
-        let Some(file) = self.file(id) else { return };
-        self.reviews.update(|m| {
-            let review = m
-                .entry(id.to_string())
-                .or_insert_with(|| file.starting_review(today()));
-            change(review);
-        });
-        self.dirty.update_value(|d| {
-            d.insert(id.to_string());
-        });
+        let mut changed = false;
+        self.state
+            .update(|st| changed = st.edit(id, today(), change));
+        if !changed {
+            return;
+        }
         self.save_note.set(Some(SaveNote::Pending));
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
@@ -458,91 +253,52 @@ impl Workspace {
             handle.clear();
         }
         self.timer.set_value(None);
-        let dirty = self.dirty.get_value();
-        self.dirty.set_value(BTreeSet::new());
-        for id in dirty {
-            self.save(&id);
-        }
-    }
-
-    fn save(&self, id: &str) {
-        let lang = self.lang.get_untracked();
-        let s = lang.strings().review;
-        let review = self.reviews.with_untracked(|m| m.get(id).cloned());
-        let Some(mut entry) = self.entries.with_value(|m| m.get(id).cloned()) else {
+        if !self.state.with_untracked(WorkspaceState::has_unsaved) {
             return;
-        };
-        entry.review = review;
-        let at = now();
-        let note = match storage::save_review_entry(&entry, at) {
-            Ok(EntrySaveResult::Saved { revision }) => {
-                entry.revision = revision;
-                self.entries.update_value(|m| {
-                    m.insert(id.to_string(), entry);
-                });
-                if self.not_kept.with_untracked(|n| n.contains(id)) {
-                    self.not_kept.update(|n| {
-                        n.remove(id);
-                    });
-                }
-                SaveNote::Saved(at)
+        }
+        let lang = self.lang.get_untracked();
+        let mut notes = Vec::new();
+        self.state.update(|st| {
+            notes = st.save_changed(&mut storage::BrowserStore, now(), lang);
+        });
+        let open = self.open.get_untracked();
+        for (id, note) in notes {
+            if open.as_deref() == Some(id.as_str()) {
+                self.save_note.set(Some(note));
+            } else if let SaveNote::Failed(message) = note {
+                self.shell.notify(NoticeKind::Error, message);
             }
-            Ok(EntrySaveResult::Conflict) => SaveNote::Failed(s.save_conflict.to_string()),
-            Ok(EntrySaveResult::Blocked { problem }) => SaveNote::Failed(problem.message(lang)),
-            Err(storage::StorageError::QuotaExceeded) => SaveNote::Failed(s.save_quota.to_string()),
-            Err(e) => SaveNote::Failed(e.message(lang)),
-        };
-        if self.open.get_untracked().as_deref() == Some(id) {
-            self.save_note.set(Some(note));
-        } else if let SaveNote::Failed(message) = note {
-            self.shell.notify(NoticeKind::Error, message);
         }
     }
 
     /// Removes a file from the workspace and from this browser (after the user confirmed).
     fn remove(&self, id: &str) {
         let lang = self.lang.get_untracked();
-        let name = self
-            .file(id)
-            .and_then(|f| f.centre_name().map(str::to_string))
-            .unwrap_or_else(|| lang.strings().unnamed_centre.to_string());
-        if let Err(e) = storage::delete_review_entry(id) {
-            self.shell.notify(NoticeKind::Error, e.message(lang));
-            return;
+        let mut outcome = None;
+        self.state.update(|st| {
+            outcome = Some(st.remove(&mut storage::BrowserStore, id, lang));
+        });
+        match outcome {
+            Some(Ok(name)) => {
+                self.removing.set(None);
+                if self.open.get_untracked().as_deref() == Some(id) {
+                    self.open.set(None);
+                }
+                self.shell.notify(
+                    NoticeKind::Warning,
+                    lang.strings().review.removed.replace("{centre}", &name),
+                );
+            }
+            Some(Err(e)) => self.shell.notify(NoticeKind::Error, e.message(lang)),
+            None => {}
         }
-        self.dirty.update_value(|d| {
-            d.remove(id);
-        });
-        self.entries.update_value(|m| {
-            m.remove(id);
-        });
-        self.reviews.update(|m| {
-            m.remove(id);
-        });
-        self.not_kept.update(|n| {
-            n.remove(id);
-        });
-        self.files.update(|f| f.retain(|x| x.id != id));
-        self.removing.set(None);
-        if self.open.get_untracked().as_deref() == Some(id) {
-            self.open.set(None);
-        }
-        self.shell.notify(
-            NoticeKind::Warning,
-            lang.strings().review.removed.replace("{centre}", &name),
-        );
     }
 
     /// The catalogue shown by the roll-up and the criterion view.
     fn current_catalogue(&self) -> Option<String> {
-        let uses = self
-            .files
-            .with(|f| thc_core::county::catalogues_in(f.iter().map(Arc::as_ref)));
         let picked = self.catalogue_id.get();
-        match picked {
-            Some(id) if uses.iter().any(|u| u.id == id) => Some(id),
-            _ => uses.first().map(|u| u.id.clone()),
-        }
+        self.state
+            .with(|st| st.current_catalogue(picked.as_deref()))
     }
 
     fn open_review(&self, id: &str) {
@@ -640,7 +396,7 @@ pub fn ReviewView() -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let has_files = Memo::new(move |_| ws.files.with(|f| !f.is_empty()));
+    let has_files = Memo::new(move |_| ws.state.with(|st| !st.is_empty()));
     let heading = move || {
         let lang = ws.lang.get();
         view! {
@@ -783,8 +539,8 @@ fn CataloguePick() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     move || {
         let uses = ws
-            .files
-            .with(|f| thc_core::county::catalogues_in(f.iter().map(Arc::as_ref)));
+            .state
+            .with(|st| thc_core::county::catalogues_in(st.files().iter().map(Arc::as_ref)));
         if uses.len() < 2 {
             return ().into_any();
         }
@@ -898,13 +654,12 @@ fn RollupTable() -> impl IntoView {
 
     let rollup = Memo::new(move |_| {
         let catalogue = ws.current_catalogue().unwrap_or_default();
-        ws.files.with(|files| {
-            ws.reviews.with(|reviews| {
-                thc_core::county::rollup(
-                    files.iter().map(|f| (f.as_ref(), reviews.get(&f.id))),
-                    &catalogue,
-                )
-            })
+        ws.state.with(|st| {
+            let files = st.files();
+            thc_core::county::rollup(
+                files.iter().map(|f| (f.as_ref(), st.review(&f.id))),
+                &catalogue,
+            )
         })
     });
 
@@ -998,7 +753,7 @@ fn RollupTable() -> impl IntoView {
         }
         heads.push(header(SortKey::Gaps, s.col_gaps.to_string()));
         heads.push(header(SortKey::Status, s.col_status.to_string()));
-        let not_kept = ws.not_kept.get();
+        let not_kept = ws.state.with(|st| st.not_kept());
         let count = s
             .showing
             .replace("{shown}", &rows.len().to_string())
@@ -1084,10 +839,10 @@ fn CriterionAcross() -> impl IntoView {
         let s = lang.strings().review;
         let catalogue_id = ws.current_catalogue();
         // The catalogue of the first file that uses the current catalogue id.
-        let file = ws.files.with(|f| {
-            f.iter()
+        let file = ws.state.with(|st| {
+            st.files()
+                .into_iter()
                 .find(|x| Some(&x.catalogue().id) == catalogue_id.as_ref())
-                .cloned()
         });
         let current = untrack(move || picked.get());
         let options = file.map(|file| {
@@ -1136,19 +891,20 @@ fn CriterionAcross() -> impl IntoView {
             return view! { <p class="muted">{s.pick_criterion_hint}</p> }.into_any();
         };
         let catalogue_id = ws.current_catalogue().unwrap_or_default();
-        let rows = ws.files.with(|files| {
-            ws.reviews.with(|reviews| {
+        let rows = ws.state.with(|st| {
+            let files = st.files();
+            {
                 thc_core::county::criterion_across(
                     files
                         .iter()
                         .filter(|f| f.catalogue().id == catalogue_id)
-                        .map(|f| (f.as_ref(), reviews.get(&f.id))),
+                        .map(|f| (f.as_ref(), st.review(&f.id))),
                     &id,
                     false,
                     lang,
                     &name_collation(),
                 )
-            })
+            }
         });
         let failing = rows.iter().filter(|r| r.verdict.needs_action()).count();
         let summary = s
@@ -1234,7 +990,8 @@ fn CompareView() -> impl IntoView {
         let lang = ws.lang.get();
         let s = lang.strings().review;
         // Groups of files of the same centre (oldest first), by file id.
-        let groups: Vec<(String, Vec<Arc<CentreFile>>)> = ws.files.with(|files| {
+        let groups: Vec<(String, Vec<Arc<CentreFile>>)> = ws.state.with(|st| {
+            let files = st.files();
             let refs: Vec<&CentreFile> = files.iter().map(Arc::as_ref).collect();
             thc_core::county::same_centre_groups(&refs)
                 .into_iter()
@@ -1498,8 +1255,8 @@ fn ReviewPane(file_id: String) -> impl IntoView {
         let id = file.id.clone();
         let tally = move || {
             let t = ws
-                .reviews
-                .with(|m| m.get(&id).map(Review::tally))
+                .state
+                .with(|st| st.review(&id).map(Review::tally))
                 .unwrap_or_default();
             let reviewed = (t.agree + t.disagree + t.needs_evidence) as usize;
             s.tally
@@ -1561,8 +1318,8 @@ fn ReviewPane(file_id: String) -> impl IntoView {
         let not_kept = {
             let id = file.id.clone();
             move || {
-                ws.not_kept
-                    .with(|n| n.contains(&id))
+                ws.state
+                    .with(|st| st.get(&id).is_some_and(|o| !o.kept))
                     .then(|| view! { <p class="field-warning">{s.not_kept_note}</p> })
             }
         };
@@ -1644,8 +1401,8 @@ fn review_item(
     let fid = file.id.clone();
     let cid = criterion_id.to_string();
     let item = Memo::new(move |_| {
-        ws.reviews
-            .with(|m| m.get(&fid).and_then(|r| r.item(&cid)).cloned())
+        ws.state
+            .with(|st| st.review(&fid).and_then(|r| r.item(&cid)).cloned())
     });
     let hidden = move || {
         (only_gaps.get() && !verdict.needs_action())
@@ -1757,8 +1514,8 @@ fn SignOff(file: Arc<CentreFile>, lang: Lang) -> impl IntoView {
         let fid = fid.clone();
         let file = file.clone();
         Memo::new(move |_| {
-            ws.reviews
-                .with(|m| m.get(&fid).cloned())
+            ws.state
+                .with(|st| st.review(&fid).cloned())
                 .unwrap_or_else(|| file.starting_review(today()))
         })
     };

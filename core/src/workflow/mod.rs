@@ -2,3 +2,4 @@
 //! director or a reviewer takes, as transitions the shell applies.
 
 pub mod route;
+pub mod workspace;
