@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 #![cfg(target_arch = "wasm32")]
 
-use thc_assess::storage::{self, StorageError};
+use thc_assess::platform::storage::{self, StorageError};
 use thc_core::i18n::Lang;
 use wasm_bindgen_test::*;
 
@@ -72,7 +72,7 @@ fn a_write_that_exceeds_the_quota_is_reported_and_leaves_the_old_value() {
 // --- Assessments: every storage fault against the real localStorage ---------------------------
 
 use chrono::{DateTime, FixedOffset};
-use thc_assess::storage::SaveResult;
+use thc_assess::platform::storage::SaveResult;
 use thc_core::assessment::{Assessment, Profile, Status};
 use thc_core::catalogue::bundled;
 use thc_core::store::{self, LoadOutcome};

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use super::shell::{NoticeKind, Shell};
-use crate::storage;
+use crate::platform::storage;
 use thc_core::catalogue::{bundled, Catalogue, Registry};
 use thc_core::i18n::Lang;
 

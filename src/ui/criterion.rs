@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::text;
+use super::common::{card_dom_id, text, verdict_class};
 use super::session::Session;
 use super::shell::Shell;
 use thc_core::assessment::{
@@ -13,28 +13,6 @@ use thc_core::base::dates::CalendarText;
 use thc_core::catalogue::{Criterion, CriterionKind, Grade, ProvenanceTag};
 use thc_core::evaluation::Verdict;
 use thc_core::present::explain;
-
-/// The DOM id of a criterion's card (criterion ids are catalogue data: keep them inert).
-pub fn card_dom_id(criterion_id: &str) -> String {
-    let safe: String = criterion_id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    format!("c-{safe}")
-}
-
-/// The CSS class that colours a verdict (shared by the reviewer's read-only view).
-pub(super) fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Met => "verdict-met",
-        Verdict::MetWithNote => "verdict-note",
-        Verdict::Partly => "verdict-partly",
-        Verdict::Gap => "verdict-gap",
-        Verdict::NotApplicable => "verdict-na",
-        Verdict::NotAnswered => "verdict-open",
-        Verdict::Recorded => "verdict-recorded",
-    }
-}
 
 #[component]
 pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {

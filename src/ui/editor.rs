@@ -5,12 +5,13 @@
 
 use leptos::prelude::*;
 
+use super::common::{percent_floor, text};
 use super::criterion::CriterionCard;
-use super::session::{clock_time, SaveState, Session};
+use super::session::{SaveState, Session};
 use super::shell::{NoticeKind, Shell};
-use crate::storage;
-use thc_core::base::exact::Fraction;
-use thc_core::catalogue::{CentreType, Text};
+use crate::platform::clock::clock_time;
+use crate::platform::storage;
+use thc_core::catalogue::CentreType;
 use thc_core::i18n::Lang;
 use thc_core::present::explain;
 use thc_core::store::LoadOutcome;
@@ -19,19 +20,6 @@ use thc_core::workflow::route::Route;
 /// Pseudo-sections that are not catalogue sections.
 pub const PROFILE_PAGE: &str = "_profile";
 pub const SUMMARY_PAGE: &str = "_summary";
-
-pub fn text(t: &Text, lang: Lang) -> String {
-    t.get(lang).to_string()
-}
-
-/// Whole percent, rounded down (display only; verdicts never use it).
-pub fn percent_floor(f: Fraction) -> u64 {
-    if f.den == 0 {
-        0
-    } else {
-        (u128::from(f.num) * 100 / u128::from(f.den)) as u64
-    }
-}
 
 /// Loads the assessment `id` and shows it; keeps one session while only the page changes.
 #[component]
@@ -95,7 +83,7 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
     };
     provide_context(session);
 
-    super::session::flush_when_leaving(move || session.flush());
+    crate::platform::dom::flush_when_leaving(move || session.flush());
     let key = thc_core::store::main_key(&id).unwrap_or_default();
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(key.as_str()) {
@@ -518,7 +506,7 @@ fn focus_criterion(criterion_id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&super::criterion::card_dom_id(criterion_id)))
+        .and_then(|d| d.get_element_by_id(&super::common::card_dom_id(criterion_id)))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         el.scroll_into_view();

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use super::catalogues::{all_catalogues, find_catalogue, CatalogueLoader};
-use super::editor::{percent_floor, text};
-use super::session::{clock_time, new_id, now, writer_id};
+use super::common::{percent_floor, text};
 use super::shell::{NoticeKind, Shell};
-use crate::storage::{self, SaveResult};
+use crate::platform::clock::{clock_time, new_id, now, writer_id};
+use crate::platform::dom::navigate;
+use crate::platform::storage::{self, SaveResult};
 use thc_core::assessment::{Assessment, Profile};
 use thc_core::base::dates::CalendarText;
 use thc_core::catalogue::Catalogue;
@@ -174,12 +175,6 @@ fn CreateForm() -> impl IntoView {
             <button type="submit" class="primary">{move || t().create_button}</button>
             <CatalogueLoader on_added=Callback::new(move |_| catalogues.set(all_catalogues())) />
         </form>
-    }
-}
-
-pub fn navigate(route: &Route) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.href());
     }
 }
 

@@ -4,6 +4,7 @@
 //! `storage`, texts from `i18n`.
 
 mod catalogues;
+mod common;
 mod criterion;
 mod editor;
 mod home;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::shell::{NoticeKind, Shell};
-use crate::storage;
+use crate::platform::storage;
 use thc_core::assessment::Assessment;
 use thc_core::catalogue::Catalogue;
 use thc_core::evaluation::{evaluate, Evaluation, TierStatus, Verdict};
@@ -170,7 +170,7 @@ fn chart(bars: &[SectionBar], label: &str) -> impl IntoView {
     }
 }
 
-fn verdict_class(v: Verdict) -> &'static str {
+fn report_tag_class(v: Verdict) -> &'static str {
     match v {
         Verdict::Partly => "verdict-tag partly",
         _ => "verdict-tag gap",
@@ -307,7 +307,7 @@ fn render_report(m: &ReportModel) -> AnyView {
                                     <span class="gap-no">{format!("{}.", i.number)}</span>
                                     <span class="gap-title">{i.title.clone()}</span>
                                     <span class="badge">{i.importance_label.clone()}</span>
-                                    <span class=verdict_class(i.verdict)>{i.verdict_label.clone()}</span>
+                                    <span class=report_tag_class(i.verdict)>{i.verdict_label.clone()}</span>
                                 </div>
                                 <p class="gap-figure">{i.explanation.clone()}</p>
                                 {evidence}

@@ -10,7 +10,8 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
-use crate::storage::{self, SaveResult};
+use crate::platform::clock::{now, writer_id};
+use crate::platform::storage::{self, SaveResult};
 use thc_core::assessment::Assessment;
 use thc_core::catalogue::Catalogue;
 use thc_core::evaluation::{evaluate, Evaluation};
@@ -19,38 +20,6 @@ use thc_core::store::StoredAssessment;
 
 /// How long typing may pause before the change is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
-
-/// Runs `flush` when the page is hidden or closed (a phone switching apps, a closed tab), and
-/// when the calling view is left, so debounced work is never lost.
-pub fn flush_when_leaving(flush: impl Fn() + Clone + Send + Sync + 'static) {
-    let on_hide = flush.clone();
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .map(|d| d.hidden())
-            .unwrap_or(false);
-        if hidden {
-            on_hide();
-        }
-    });
-    let on_pagehide = flush.clone();
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| on_pagehide());
-    on_cleanup(move || {
-        flush();
-        hidden.remove();
-        pagehide.remove();
-    });
-}
-
-/// The current time with the browser's UTC offset.
-pub fn now() -> DateTime<FixedOffset> {
-    chrono::Local::now().fixed_offset()
-}
-
-/// "14:03" — what the save indicator shows.
-pub fn clock_time(t: &DateTime<FixedOffset>) -> String {
-    thc_core::base::dates::hm(t)
-}
 
 /// An evaluation shared without copying; two are equal only if they are the same computation.
 #[derive(Clone)]
@@ -91,34 +60,6 @@ pub struct Session {
     last_exported_at: StoredValue<Option<DateTime<FixedOffset>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     lang: RwSignal<Lang>,
-}
-
-/// This tab's identity as a writer, so our own earlier save is never taken for another tab's.
-pub fn writer_id() -> &'static str {
-    use std::sync::OnceLock;
-    static ID: OnceLock<String> = OnceLock::new();
-    ID.get_or_init(|| format!("tab-{}", new_id()))
-}
-
-/// A fresh id for an assessment or a tab: time plus randomness, base 36.
-pub fn new_id() -> String {
-    let time = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
-    format!("{}{}", to_base36(time), to_base36(random))
-}
-
-fn to_base36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 impl Session {

@@ -6,7 +6,7 @@ use super::editor::AssessmentView;
 use super::home::HomeView;
 use super::report::{ChecklistView, ReportView};
 use super::review::ReviewView;
-use crate::storage;
+use crate::platform::storage;
 use thc_core::i18n::Lang;
 use thc_core::workflow::route::Route;
 

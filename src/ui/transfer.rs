@@ -6,92 +6,21 @@
 //! has chosen what to do with it.
 
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::editor::text;
-use super::home::navigate;
-use super::session::{new_id, now, writer_id, Session};
+use super::common::text;
+use super::session::Session;
 use super::shell::Shell;
-use crate::storage::{self, SaveResult};
+use crate::platform::clock::{new_id, now, writer_id};
+use crate::platform::dom::navigate;
+use crate::platform::files::{download, on_settled, CSV_TYPE, JSON_TYPE, XLSX_TYPE};
+use crate::platform::storage::{self, SaveResult};
 use thc_core::exchange::{
     self, ImportChoice, ImportError, Imported, ImportedCatalogue, MAX_FILE_BYTES,
 };
 use thc_core::i18n::Lang;
 use thc_core::present::explain;
 use thc_core::workflow::route::Route;
-
-const JSON_TYPE: &str = "application/json";
-const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const CSV_TYPE: &str = "text/csv;charset=utf-8";
-
-/// How long an object URL stays valid after its download started.
-const REVOKE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// Offers `bytes` as a download named `name`: a Blob, an object URL and a temporary
-/// `<a download>` clicked from script (no inline script, so the CSP holds).
-pub(super) fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.set_hidden(true);
-    body.append_child(&anchor)?;
-    anchor.click();
-    anchor.remove();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        REVOKE_AFTER,
-    );
-    Ok(())
-}
-
-/// Calls `done` once `promise` settles. The callbacks free themselves when called.
-pub(super) fn on_settled(promise: &JsValue, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    let slot = Rc::new(RefCell::new(Some(done)));
-    let slot_err = slot.clone();
-    let ok = Closure::once_into_js(move |v: JsValue| {
-        if let Some(f) = slot.borrow_mut().take() {
-            f(Ok(v));
-        }
-    });
-    let err = Closure::once_into_js(move |e: JsValue| {
-        if let Some(f) = slot_err.borrow_mut().take() {
-            f(Err(e));
-        }
-    });
-    let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match then {
-        Some(then) => {
-            if let Err(e) = then.call2(promise, &ok, &err) {
-                if let Ok(f) = err.dyn_into::<js_sys::Function>() {
-                    let _ = f.call1(&JsValue::NULL, &e);
-                }
-            }
-        }
-        None => {
-            if let Ok(f) = err.dyn_into::<js_sys::Function>() {
-                let _ = f.call1(&JsValue::NULL, &JsValue::from_str("not a promise"));
-            }
-        }
-    }
-}
 
 /// `navigator.clipboard.writeText(text)`, looked up dynamically: in-app browsers (WeChat) and
 /// plain-HTTP pages have no clipboard object at all.

@@ -10,9 +10,9 @@ use crate::assessment::review::{Review, ReviewError};
 use crate::assessment::{
     Assessment, AssessmentIssue, ItemRecord, Profile, ASSESSMENT_FORMAT_VERSION,
 };
+use crate::base::ids::is_valid_id;
 use crate::catalogue::{bundled, Catalogue, InputDef, Lang, Text};
 use crate::evaluation::{evaluate, Summary};
-use crate::store::is_valid_id;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 

@@ -9,7 +9,7 @@ pub mod report;
 pub mod review;
 
 /// The interface language, shared with the catalogue's bilingual texts. Chinese is the default.
-pub use crate::catalogue::Lang;
+pub use crate::base::text::Lang;
 
 impl Lang {
     /// The code stored in preferences and used for `<html lang>`.

@@ -1,0 +1,9 @@
+//! Adapters to the browser: the only code that touches `window` — storage, the clock and ids,
+//! files (read and download), the DOM (focus, scroll, the URL, page events). Components call
+//! these; the core never sees them.
+
+pub mod clock;
+pub mod collate;
+pub mod dom;
+pub mod files;
+pub mod storage;
