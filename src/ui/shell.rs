@@ -8,7 +8,7 @@ use super::report::{ChecklistView, ReportView};
 use super::review::ReviewView;
 use crate::platform::storage;
 use thc_core::i18n::Lang;
-use thc_core::workflow::route::Route;
+use thc_core::workflow::route::{ReviewPlace, Route};
 
 /// How serious a notice is; decides its colour and its ARIA role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,9 +35,17 @@ pub struct Shell {
     pub lang: RwSignal<Lang>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u32>,
+    /// The view in the URL fragment.
+    pub route: RwSignal<Route>,
 }
 
 impl Shell {
+    /// Shows `route` now and puts it in the URL (a history entry, so Back returns here).
+    pub fn go(&self, route: Route) {
+        crate::platform::dom::navigate(&route);
+        self.route.set(route);
+    }
+
     /// Shows a notice until the user dismisses it. The same text is never shown twice at once.
     pub fn notify(&self, kind: NoticeKind, text: String) {
         self.push(kind, text, None);
@@ -102,10 +110,12 @@ fn set_document_language(lang: Lang) {
 pub fn App() -> impl IntoView {
     remove_boot_indicator();
 
+    let route = RwSignal::new(Route::parse(&current_hash()));
     let shell = Shell {
         lang: RwSignal::new(Lang::Zh),
         notices: RwSignal::new(Vec::new()),
         next_notice: StoredValue::new(1),
+        route,
     };
     provide_context(shell);
 
@@ -121,7 +131,6 @@ pub fn App() -> impl IntoView {
     }
     Effect::new(move |_| set_document_language(shell.lang.get()));
 
-    let route = RwSignal::new(Route::parse(&current_hash()));
     // The app lives as long as the page, so the listener is never removed.
     let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()));
@@ -132,7 +141,12 @@ pub fn App() -> impl IntoView {
     // inside an assessment does: the open session (and its pending save) survives.
     let view_of = Memo::new(move |_| match route.get() {
         Route::Assessment { id, .. } => Route::Assessment { id, section: None },
+        Route::Review(_) => Route::Review(ReviewPlace::Rollup),
         other => other,
+    });
+    let review_place = Memo::new(move |_| match route.get() {
+        Route::Review(place) => place,
+        _ => ReviewPlace::Rollup,
     });
     let page = Memo::new(move |_| match route.get() {
         Route::Assessment { section, .. } => section,
@@ -160,7 +174,7 @@ pub fn App() -> impl IntoView {
             </div>
             <nav class="app-nav" aria-label=move || t().app_title>
                 <NavLink route=route target=Route::Home label=move || t().nav_home />
-                <NavLink route=route target=Route::Review label=move || t().nav_review />
+                <NavLink route=route target=Route::Review(ReviewPlace::Rollup) label=move || t().nav_review />
                 <NavLink route=route target=Route::About label=move || t().nav_about />
             </nav>
             <LanguageSwitch />
@@ -169,7 +183,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match view_of.get() {
                 Route::Home => view! { <HomeView /> }.into_any(),
-                Route::Review => view! { <ReviewView /> }.into_any(),
+                Route::Review(_) => view! { <ReviewView place=review_place /> }.into_any(),
                 Route::About => view! { <Placeholder title=move || t().about_title body=move || t().about_body /> }.into_any(),
                 Route::Assessment { id, .. } => view! { <AssessmentView id=id page=page /> }.into_any(),
                 Route::Report { id } => view! { <ReportView id=id /> }.into_any(),
@@ -197,6 +211,7 @@ fn NavLink(
                 Route::Assessment { .. } | Route::Report { .. } | Route::Checklist { .. },
                 Route::Home,
             ) => true,
+            (Route::Review(_), Route::Review(_)) => true,
             _ => current == target,
         }
     });

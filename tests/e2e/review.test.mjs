@@ -237,7 +237,26 @@ test('a reviewer loads many files, reviews one centre, and the director sees the
   await page.getByRole('button', { name: '复核 青山镇卫生院' }).click();
   assert.equal(await reviewItem(page, 'thc.staff.health-tech-share').getByLabel('意见说明').inputValue(), '花名册中 3 人为工勤人员，卫技实为 38 人');
   assert.equal(await page.inputValue('#review-reviewer'), '张科长');
+
+  // --- The reviewer's place is in the URL: a reload returns to the pane, Back to the roll-up. ---
+  assert.match(page.url(), /#\/review\/f\/[A-Za-z0-9_-]+$/);
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('#review-pane-heading', { hasText: '复核：青山镇卫生院 · ' }).waitFor();
+  assert.equal(await page.inputValue('#review-reviewer'), '张科长', 'the pane after a reload shows the saved review');
+  await page.goBack();
+  await page.locator('table.rollup').waitFor();
+  assert.match(page.url(), /#\/review$/);
+  await page.goForward();
+  await page.locator('#review-pane-heading', { hasText: '复核：青山镇卫生院 · ' }).waitFor();
   await page.getByRole('button', { name: '← 返回汇总' }).click();
+  await page.locator('table.rollup').waitFor();
+  await openReviewTab(page, '按条款查看');
+  assert.match(page.url(), /#\/review\/criterion$/);
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('.review-tabs button[aria-pressed="true"]', { hasText: '按条款查看' }).waitFor();
+  await openReviewTab(page, '汇总表');
 
   // --- Compare two years of one centre. ---
   await page.setInputFiles('#review-files', [files.qingshanLastYear]);

@@ -15,12 +15,40 @@ pub enum Route {
     Report { id: String },
     /// A blank printable checklist of one assessment's catalogue, for walking the centre on paper.
     Checklist { id: String },
-    /// The county reviewer's workspace.
-    Review,
+    /// The county reviewer's workspace, at one of its places.
+    Review(ReviewPlace),
     /// About the tool, its sources and where data lives.
     About,
     /// A fragment that names no view; shown as "not found" with a link home.
     NotFound(String),
+}
+
+/// Where the reviewer is in the workspace, so a reload or Back returns there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewPlace {
+    /// The roll-up across centres (`#/review`).
+    Rollup,
+    /// One criterion across centres (`#/review/criterion`).
+    Criterion,
+    /// Two files of one centre compared (`#/review/compare`).
+    Compare,
+    /// One centre's file under review (`#/review/f/<file id>`).
+    File(String),
+}
+
+impl ReviewPlace {
+    /// True for the overview tabs (not a file).
+    pub fn is_tab(&self) -> bool {
+        !matches!(self, ReviewPlace::File(_))
+    }
+
+    /// The file under review, if any.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            ReviewPlace::File(id) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 impl Route {
@@ -36,7 +64,10 @@ impl Route {
         };
         match parts.as_slice() {
             [] => Route::Home,
-            ["review"] => Route::Review,
+            ["review"] => Route::Review(ReviewPlace::Rollup),
+            ["review", "criterion"] => Route::Review(ReviewPlace::Criterion),
+            ["review", "compare"] => Route::Review(ReviewPlace::Compare),
+            ["review", "f", id] if valid(id) => Route::Review(ReviewPlace::File((*id).to_string())),
             ["about"] => Route::About,
             ["a", id] if valid(id) => Route::Assessment {
                 id: (*id).to_string(),
@@ -60,7 +91,10 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::Review => "#/review".to_string(),
+            Route::Review(ReviewPlace::Rollup) => "#/review".to_string(),
+            Route::Review(ReviewPlace::Criterion) => "#/review/criterion".to_string(),
+            Route::Review(ReviewPlace::Compare) => "#/review/compare".to_string(),
+            Route::Review(ReviewPlace::File(id)) => format!("#/review/f/{id}"),
             Route::About => "#/about".to_string(),
             Route::Assessment { id, section: None } => format!("#/a/{id}"),
             Route::Assessment {
@@ -82,7 +116,10 @@ mod tests {
     fn parses_every_view_and_round_trips() {
         let views = [
             Route::Home,
-            Route::Review,
+            Route::Review(ReviewPlace::Rollup),
+            Route::Review(ReviewPlace::Criterion),
+            Route::Review(ReviewPlace::Compare),
+            Route::Review(ReviewPlace::File("w-17k".into())),
             Route::About,
             Route::Assessment {
                 id: "a1".into(),
@@ -105,8 +142,11 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/"), Route::Home);
-        assert_eq!(Route::parse("review"), Route::Review);
-        assert_eq!(Route::parse("#/review/"), Route::Review);
+        assert_eq!(Route::parse("review"), Route::Review(ReviewPlace::Rollup));
+        assert_eq!(
+            Route::parse("#/review/"),
+            Route::Review(ReviewPlace::Rollup)
+        );
         assert_eq!(Route::parse("#/about?x=1"), Route::About);
     }
 
@@ -116,5 +156,8 @@ mod tests {
         assert!(matches!(Route::parse("#/a/<script>"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/a/x/y/z"), Route::NotFound(_)));
         assert!(matches!(Route::parse("#/report"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/review/f/<x>"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/review/f"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/review/other"), Route::NotFound(_)));
     }
 }

@@ -17,7 +17,8 @@ mod workspace;
 use leptos::prelude::*;
 
 use crate::ui::shell::Shell;
-use workspace::{Tab, Workspace, OTHER_TAB_DELAY};
+use thc_core::workflow::route::ReviewPlace;
+use workspace::{Workspace, OTHER_TAB_DELAY};
 
 use across::CriterionAcross;
 use compare::CompareView;
@@ -28,9 +29,9 @@ use rollup::RollupTable;
 // ---------------------------------------------------------------------------------------------
 
 #[component]
-pub fn ReviewView() -> impl IntoView {
+pub fn ReviewView(place: Memo<ReviewPlace>) -> impl IntoView {
     let shell = expect_context::<Shell>();
-    let ws = Workspace::new(shell);
+    let ws = Workspace::new(shell, place);
     provide_context(ws);
     ws.restore();
 
@@ -58,9 +59,11 @@ pub fn ReviewView() -> impl IntoView {
         }
     });
 
+    // Only a change of the open file swaps the pane; tab changes stay inside the overview.
+    let open_file = Memo::new(move |_| ws.open_file());
     view! {
         <section class="view review-view">
-            {move || match ws.open.get() {
+            {move || match open_file.get() {
                 Some(id) => view! { <ReviewPane file_id=id /> }.into_any(),
                 None => view! { <Overview /> }.into_any(),
             }}
@@ -85,22 +88,22 @@ fn Overview() -> impl IntoView {
         if !has_files.get() {
             return view! { <p class="muted empty">{s.workspace_empty}</p> }.into_any();
         }
-        let current = ws.tab.get();
+        let current = ws.tab();
         let tabs = [
-            (Tab::Rollup, s.tab_rollup),
-            (Tab::Criterion, s.tab_criterion),
-            (Tab::Compare, s.tab_compare),
+            (ReviewPlace::Rollup, s.tab_rollup),
+            (ReviewPlace::Criterion, s.tab_criterion),
+            (ReviewPlace::Compare, s.tab_compare),
         ]
         .into_iter()
         .map(|(tab, label)| {
             let pressed = if tab == current { "true" } else { "false" };
-            view! { <button type="button" aria-pressed=pressed on:click=move |_| ws.tab.set(tab)>{label}</button> }
+            view! { <button type="button" aria-pressed=pressed on:click=move |_| ws.show_tab(tab.clone())>{label}</button> }
         })
         .collect_view();
         let content = match current {
-            Tab::Rollup => view! { <RollupTable /> }.into_any(),
-            Tab::Criterion => view! { <CriterionAcross /> }.into_any(),
-            Tab::Compare => view! { <CompareView /> }.into_any(),
+            ReviewPlace::Rollup | ReviewPlace::File(_) => view! { <RollupTable /> }.into_any(),
+            ReviewPlace::Criterion => view! { <CriterionAcross /> }.into_any(),
+            ReviewPlace::Compare => view! { <CompareView /> }.into_any(),
         };
         view! {
             <div class="review-tabs" role="group" aria-label=s.views_label>{tabs}</div>

@@ -14,6 +14,7 @@ use thc_core::assessment::review::Review;
 use thc_core::county::CentreFile;
 use thc_core::i18n::review::ReviewStrings;
 use thc_core::i18n::Lang;
+use thc_core::workflow::route::{ReviewPlace, Route};
 use thc_core::workflow::workspace::{
     LoadReport, Notice, NoticeLevel, Picked, SaveNote, Workspace as WorkspaceState,
 };
@@ -26,13 +27,6 @@ pub(super) const OTHER_TAB_DELAY: Duration = Duration::from_millis(300);
 // ---------------------------------------------------------------------------------------------
 // The workspace: the core's state in a signal, plus what only the screen needs
 // ---------------------------------------------------------------------------------------------
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Tab {
-    Rollup,
-    Criterion,
-    Compare,
-}
 
 /// The reviewer's workspace, shared by the views as context. What files are open, their
 /// reviews and what is kept live in `state` (`thc_core::workflow::workspace`, where every step
@@ -48,9 +42,11 @@ pub(super) struct Workspace {
     pub(super) sync_timer: StoredValue<Option<TimeoutHandle>>,
     pub(super) save_note: RwSignal<Option<SaveNote>>,
     pub(super) report: RwSignal<Option<LoadReport>>,
-    /// The file under review, or `None` for the overview.
-    pub(super) open: RwSignal<Option<String>>,
-    pub(super) tab: RwSignal<Tab>,
+    /// Where the reviewer is (a tab, or a file under review): the URL's, so reload and Back
+    /// return there.
+    pub(super) place: Memo<ReviewPlace>,
+    /// The tab to return to from a file.
+    last_tab: StoredValue<ReviewPlace>,
     /// The catalogue the roll-up and the criterion view show (`None`: the most used).
     pub(super) catalogue_id: RwSignal<Option<String>>,
     /// The file whose removal awaits confirmation.
@@ -58,7 +54,7 @@ pub(super) struct Workspace {
 }
 
 impl Workspace {
-    pub(super) fn new(shell: Shell) -> Workspace {
+    pub(super) fn new(shell: Shell, place: Memo<ReviewPlace>) -> Workspace {
         Workspace {
             lang: shell.lang,
             shell,
@@ -67,8 +63,8 @@ impl Workspace {
             sync_timer: StoredValue::new(None),
             save_note: RwSignal::new(None),
             report: RwSignal::new(None),
-            open: RwSignal::new(None),
-            tab: RwSignal::new(Tab::Rollup),
+            place,
+            last_tab: StoredValue::new(ReviewPlace::Rollup),
             catalogue_id: RwSignal::new(None),
             removing: RwSignal::new(None),
         }
@@ -107,9 +103,9 @@ impl Workspace {
         self.state.update(|st| {
             removed = st.follow_other_tab(&mut storage::BrowserStore, lang);
         });
-        if let Some(open) = self.open.get_untracked() {
+        if let Some(open) = self.open_file_untracked() {
             if removed.contains(&open) {
-                self.open.set(None);
+                self.show_overview();
             }
         }
     }
@@ -156,7 +152,7 @@ impl Workspace {
         self.state.update(|st| {
             notes = st.save_changed(&mut storage::BrowserStore, now(), lang);
         });
-        let open = self.open.get_untracked();
+        let open = self.open_file_untracked();
         for (id, note) in notes {
             if open.as_deref() == Some(id.as_str()) {
                 self.save_note.set(Some(note));
@@ -176,8 +172,8 @@ impl Workspace {
         match outcome {
             Some(Ok(name)) => {
                 self.removing.set(None);
-                if self.open.get_untracked().as_deref() == Some(id) {
-                    self.open.set(None);
+                if self.open_file_untracked().as_deref() == Some(id) {
+                    self.show_overview();
                 }
                 self.shell.notify(
                     NoticeKind::Warning,
@@ -196,10 +192,43 @@ impl Workspace {
             .with(|st| st.current_catalogue(picked.as_deref()))
     }
 
+    /// The file under review, if any.
+    pub(super) fn open_file(&self) -> Option<String> {
+        self.place.with(|p| p.file().map(str::to_string))
+    }
+
+    fn open_file_untracked(&self) -> Option<String> {
+        self.place.with_untracked(|p| p.file().map(str::to_string))
+    }
+
+    /// The overview tab shown (the one last left when a file is open).
+    pub(super) fn tab(&self) -> ReviewPlace {
+        let place = self.place.get();
+        if place.is_tab() {
+            place
+        } else {
+            self.last_tab.get_value()
+        }
+    }
+
+    pub(super) fn show_tab(&self, tab: ReviewPlace) {
+        self.shell.go(Route::Review(tab));
+    }
+
+    /// Back to the overview tab last shown.
+    fn show_overview(&self) {
+        self.shell.go(Route::Review(self.last_tab.get_value()));
+    }
+
     pub(super) fn open_review(&self, id: &str) {
         self.flush();
         self.save_note.set(None);
-        self.open.set(Some(id.to_string()));
+        let here = self.place.get_untracked();
+        if here.is_tab() {
+            self.last_tab.set_value(here);
+        }
+        self.shell
+            .go(Route::Review(ReviewPlace::File(id.to_string())));
         scroll_top();
         set_timeout(
             || focus_by_id("review-pane-heading"),
@@ -209,8 +238,8 @@ impl Workspace {
 
     pub(super) fn close_review(&self) {
         self.flush();
-        let previous = self.open.get_untracked();
-        self.open.set(None);
+        let previous = self.open_file_untracked();
+        self.show_overview();
         if let Some(id) = previous {
             set_timeout(
                 move || focus_by_id(&review_button_id(&id)),
