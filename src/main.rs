@@ -7,5 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("thc-assess runs in the browser: build it with `trunk build --release`.");
+    eprintln!(
+        "thc-assess runs in the browser: `bash tools/serve.sh` builds the release and serves it; \
+         `bash tools/dev.sh` runs the live-reload loop."
+    );
 }
