@@ -1095,7 +1095,7 @@ fn the_printed_report_lists_the_remarks_in_catalogue_order() {
     let mut review = signed_review();
     review.set_comment("no.such.criterion", "旧版条款的意见");
     review.set_overall_comment("  人员配备两项需整改后复核。 ");
-    let summary = thc_core::present::review::report_summary(&review, thc(), Lang::Zh);
+    let summary = thc_core::present::report::report_summary(&review, thc(), Lang::Zh);
     assert_eq!(summary.reviewer, "张科长");
     assert_eq!(summary.reviewed_on, "2026-12-01");
     assert_eq!(summary.conclusion, "整改后复核");
@@ -1119,7 +1119,7 @@ fn the_printed_report_lists_the_remarks_in_catalogue_order() {
     let mut draft = Review::new(day("2026-12-01"));
     draft.set_verdict("thc.ethics.disclosure", Some(ItemVerdict::Agree));
     assert_eq!(
-        thc_core::present::review::report_summary(&draft, thc(), Lang::En).conclusion,
+        thc_core::present::report::report_summary(&draft, thc(), Lang::En).conclusion,
         ""
     );
 }

@@ -1,7 +1,8 @@
 //! The catalogues shipped with the app, embedded as JSON and parsed through the same loader as
 //! a province's file (so they are validated by the same rules).
 
-use super::{Catalogue, CatalogueError};
+use super::errors::CatalogueError;
+use super::model::Catalogue;
 use std::sync::OnceLock;
 
 /// Ids of the bundled catalogues, in display order.

@@ -1,7 +1,8 @@
 //! Catalogue loading errors: each names where (which criterion, input, section…), which field,
 //! and what is wrong, and renders in Chinese and English.
 
-use super::{Grade, Lang};
+use super::graded::Grade;
+use crate::base::text::Lang;
 use std::fmt;
 
 /// Which part of the catalogue an error concerns.

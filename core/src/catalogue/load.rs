@@ -2,11 +2,15 @@
 //! section…) it occurs in instead of only a byte offset, and so that one bad criterion does not
 //! hide the errors in the others.
 
+use super::criterion::{Criterion, CriterionKind, Section};
 use super::errors::{CatalogueError, Location, Problem};
-use super::{
-    validate, Catalogue, Criterion, CriterionKind, FlagDef, InputDef, Rule, Section, Source, Text,
-    TierDef, FORMAT_VERSION,
-};
+use super::graded::TierDef;
+use super::inputs::{FlagDef, InputDef};
+use super::model::{Catalogue, FORMAT_VERSION};
+use super::provenance::Source;
+use super::rules::Rule;
+use super::validate;
+use crate::base::text::Text;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 

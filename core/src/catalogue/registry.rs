@@ -3,7 +3,9 @@
 //! A loaded catalogue never silently replaces a bundled one: a file that reuses a bundled id is
 //! refused, so an assessment made against the bundled standard always means that standard.
 
-use super::{bundled, Catalogue, Lang};
+use super::bundled::bundled;
+use super::model::Catalogue;
+use crate::base::text::Lang;
 
 /// Why a catalogue was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

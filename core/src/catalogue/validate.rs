@@ -1,11 +1,15 @@
 //! Semantic validation of a parsed catalogue: ids, references, thresholds, translations.
 
+use super::applicability::Applicability;
+use super::criterion::{Criterion, CriterionKind};
 use super::errors::{CatalogueError, Location, Problem};
-use super::{
-    Applicability, Bars, Catalogue, Criterion, CriterionKind, Fraction, InputKind, Lang, Operand,
-    Provenance, RatioDisplay, Rule, Text, FORMAT_VERSION,
-};
-use crate::base::exact::{format_fraction_scaled, ratio_cmp};
+use super::graded::{Bars, Grade};
+use super::inputs::{InputKind, Operand};
+use super::model::{Catalogue, FORMAT_VERSION};
+use super::provenance::Provenance;
+use super::rules::{RatioDisplay, Rule};
+use crate::base::exact::{format_fraction_scaled, ratio_cmp, Fraction};
+use crate::base::text::{Lang, Text};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -350,7 +354,7 @@ impl<'a> Validator<'a> {
                 }
                 if !graded.sub_items.is_empty() {
                     // Present levels must be a prefix of C, B, A.
-                    let names = [super::Grade::C, super::Grade::B, super::Grade::A];
+                    let names = [Grade::C, Grade::B, Grade::A];
                     let mut seen_gap = None;
                     for (i, present) in levels.iter().enumerate() {
                         match (present, seen_gap) {

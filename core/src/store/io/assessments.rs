@@ -3,8 +3,12 @@
 //! delete with undo.
 
 use crate::assessment::Assessment;
+use crate::store::envelope::{decode, StoredAssessment};
+use crate::store::keys::{assessment_ids, backup_key, main_key, next_quarantine_key, InvalidId};
 use crate::store::kv::{KeyValue, StoreError};
-use crate::store::{self, InvalidId, LoadOutcome, LoadProblem, SavePlan, StoredAssessment};
+use crate::store::loading::{load, LoadOutcome};
+use crate::store::problem::LoadProblem;
+use crate::store::saving::{encode_stored, plan_save, SavePlan};
 use chrono::{DateTime, FixedOffset};
 
 /// What a save did.
@@ -29,10 +33,7 @@ pub(crate) fn checked(key: Result<String, InvalidId>) -> Result<String, StoreErr
 /// never blocks.
 pub(crate) fn quarantine(kv: &mut dyn KeyValue, id: &str, text: &str) -> Result<(), StoreError> {
     let existing = kv.keys()?;
-    let key = checked(store::next_quarantine_key(
-        id,
-        existing.iter().map(String::as_str),
-    ))?;
+    let key = checked(next_quarantine_key(id, existing.iter().map(String::as_str)))?;
     kv.set(&key, text)
 }
 
@@ -47,14 +48,14 @@ pub fn save_assessment(
     last_exported_at: Option<DateTime<FixedOffset>>,
 ) -> Result<SaveResult, StoreError> {
     let id = assessment.id.as_str();
-    let main_key = checked(store::main_key(id))?;
+    let main_key = checked(main_key(id))?;
     let stored = kv.get(&main_key)?;
     if let Some(text) = &stored {
-        if matches!(store::decode(text), Err(LoadProblem::Corrupt { .. })) {
+        if matches!(decode(text), Err(LoadProblem::Corrupt { .. })) {
             quarantine(kv, id, text)?;
         }
     }
-    match store::plan_save(
+    match plan_save(
         id,
         stored.as_deref(),
         base_revision,
@@ -69,7 +70,7 @@ pub fn save_assessment(
             revision,
         } => {
             if let Some(backup) = backup {
-                kv.set(&checked(store::backup_key(id))?, &backup)?;
+                kv.set(&checked(backup_key(id))?, &backup)?;
             }
             kv.set(&main_key, &main)?;
             Ok(SaveResult::Saved {
@@ -85,16 +86,16 @@ pub fn save_assessment(
 /// Loads an assessment, recovering from its backup when the entry is damaged. A damaged entry
 /// is moved to a quarantine key, never deleted.
 pub fn load_assessment(kv: &mut dyn KeyValue, id: &str) -> Result<LoadOutcome, StoreError> {
-    let main_key = checked(store::main_key(id))?;
+    let main_key = checked(main_key(id))?;
     let main = kv.get(&main_key)?;
-    let backup = kv.get(&checked(store::backup_key(id))?)?;
-    let outcome = store::load(id, main.as_deref(), backup.as_deref());
+    let backup = kv.get(&checked(backup_key(id))?)?;
+    let outcome = load(id, main.as_deref(), backup.as_deref());
     match (&outcome, &main) {
         (LoadOutcome::RecoveredFromBackup { stored, .. }, main_text) => {
             if let Some(text) = main_text {
                 quarantine(kv, id, text)?;
             }
-            if let Ok(text) = store::encode_stored(stored) {
+            if let Ok(text) = encode_stored(stored) {
                 kv.set(&main_key, &text)?;
             }
         }
@@ -107,15 +108,15 @@ pub fn load_assessment(kv: &mut dyn KeyValue, id: &str) -> Result<LoadOutcome, S
 /// Every assessment stored, each as what could be read of it.
 pub fn list_assessments(kv: &dyn KeyValue) -> Result<Vec<(String, LoadOutcome)>, StoreError> {
     let all = kv.keys()?;
-    let ids: Vec<String> = store::assessment_ids(all.iter().map(String::as_str))
+    let ids: Vec<String> = assessment_ids(all.iter().map(String::as_str))
         .into_iter()
         .map(str::to_string)
         .collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let main = kv.get(&checked(store::main_key(&id))?)?;
-        let backup = kv.get(&checked(store::backup_key(&id))?)?;
-        let outcome = store::load(&id, main.as_deref(), backup.as_deref());
+        let main = kv.get(&checked(main_key(&id))?)?;
+        let backup = kv.get(&checked(backup_key(&id))?)?;
+        let outcome = load(&id, main.as_deref(), backup.as_deref());
         out.push((id, outcome));
     }
     Ok(out)
@@ -130,8 +131,8 @@ pub struct Deleted {
 }
 
 pub fn delete_assessment(kv: &mut dyn KeyValue, id: &str) -> Result<Deleted, StoreError> {
-    let main_key = checked(store::main_key(id))?;
-    let backup_key = checked(store::backup_key(id))?;
+    let main_key = checked(main_key(id))?;
+    let backup_key = checked(backup_key(id))?;
     let main = kv.get(&main_key)?;
     let backup = kv.get(&backup_key)?;
     // Backup first: a half-finished delete leaves a loadable entry, not a stray backup.
@@ -146,10 +147,10 @@ pub fn delete_assessment(kv: &mut dyn KeyValue, id: &str) -> Result<Deleted, Sto
 
 pub fn undo_delete(kv: &mut dyn KeyValue, deleted: &Deleted) -> Result<(), StoreError> {
     if let Some(backup) = &deleted.backup {
-        kv.set(&checked(store::backup_key(&deleted.id))?, backup)?;
+        kv.set(&checked(backup_key(&deleted.id))?, backup)?;
     }
     if let Some(main) = &deleted.main {
-        kv.set(&checked(store::main_key(&deleted.id))?, main)?;
+        kv.set(&checked(main_key(&deleted.id))?, main)?;
     }
     Ok(())
 }
@@ -161,10 +162,7 @@ pub fn create_assessment(
     writer: &str,
     now: DateTime<FixedOffset>,
 ) -> Result<SaveResult, StoreError> {
-    if kv
-        .get(&checked(store::main_key(&assessment.id))?)?
-        .is_some()
-    {
+    if kv.get(&checked(main_key(&assessment.id))?)?.is_some() {
         return Err(StoreError::Failed(format!(
             "{} already exists",
             assessment.id

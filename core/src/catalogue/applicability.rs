@@ -1,0 +1,114 @@
+//! When a criterion applies: centre types, bed classes, bands on an operand, profile flags.
+
+use super::inputs::Operand;
+use crate::base::text::Lang;
+use serde::{Deserialize, Serialize};
+
+/// 一般卫生院 / 中心卫生院.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CentreType {
+    General,
+    Central,
+}
+
+impl CentreType {
+    pub const ALL: [CentreType; 2] = [CentreType::General, CentreType::Central];
+
+    /// The value in catalogue and assessment files ("general", "central").
+    pub fn key(self) -> &'static str {
+        match self {
+            CentreType::General => "general",
+            CentreType::Central => "central",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (CentreType::General, Lang::Zh) => "一般卫生院",
+            (CentreType::General, Lang::En) => "general township health centre",
+            (CentreType::Central, Lang::Zh) => "中心卫生院",
+            (CentreType::Central, Lang::En) => "central township health centre",
+        }
+    }
+}
+
+/// Bed-size class [seed 001, 篇5]: 0–10, 11–29, 30 and more. Both sources put 10 beds in the
+/// lowest class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum BedClass {
+    #[serde(rename = "beds_0_10")]
+    UpTo10,
+    #[serde(rename = "beds_11_29")]
+    From11To29,
+    #[serde(rename = "beds_30_plus")]
+    From30,
+}
+
+impl BedClass {
+    pub fn of(beds: u64) -> BedClass {
+        match beds {
+            0..=10 => BedClass::UpTo10,
+            11..=29 => BedClass::From11To29,
+            _ => BedClass::From30,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (BedClass::UpTo10, Lang::Zh) => "0–10 床",
+            (BedClass::UpTo10, Lang::En) => "0–10 beds",
+            (BedClass::From11To29, Lang::Zh) => "11–29 床",
+            (BedClass::From11To29, Lang::En) => "11–29 beds",
+            (BedClass::From30, Lang::Zh) => "30 床及以上",
+            (BedClass::From30, Lang::En) => "30 beds or more",
+        }
+    }
+}
+
+/// A band on an operand (e.g. service population < 10,000).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub operand: Operand,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_exclusive: Option<u64>,
+}
+
+/// When a criterion applies. All given conditions must hold; if `any_of` is non-empty, at least
+/// one of its alternatives must hold too. An empty applicability means "always".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Applicability {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub centre_types: Option<Vec<CentreType>>,
+    /// Uses the catalogue's `beds_input`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bed_classes: Option<Vec<BedClass>>,
+    /// Uses the catalogue's `beds_input` (beds > 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_beds: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<Band>,
+    /// A [`FlagDef::id`] that must be set in the profile.
+    ///
+    /// [`FlagDef::id`]: super::inputs::FlagDef::id
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<Applicability>,
+}
+
+impl Applicability {
+    pub fn is_always(&self) -> bool {
+        self == &Applicability::default()
+    }
+
+    pub(super) fn uses_beds(&self) -> bool {
+        self.bed_classes.is_some()
+            || self.has_beds.is_some()
+            || self.any_of.iter().any(Applicability::uses_beds)
+    }
+}
