@@ -487,7 +487,9 @@ fn a_loaded_catalogue_never_replaces_a_bundled_one() {
     let mut v = valid();
     v["id"] = json!("thc-standard");
     let impostor = load(&v).unwrap();
-    let err = registry.add_loaded(impostor).unwrap_err();
+    let err = registry
+        .add_loaded(Box::leak(Box::new(impostor)))
+        .unwrap_err();
     assert_eq!(
         err,
         RegistryError::IdOfBundled {
@@ -501,20 +503,43 @@ fn a_loaded_catalogue_never_replaces_a_bundled_one() {
 
     let province = load(&valid()).unwrap();
     assert_eq!(
-        registry.add_loaded(province.clone()).unwrap(),
+        registry
+            .add_loaded(Box::leak(Box::new(province.clone())))
+            .unwrap(),
         AddOutcome::Added
     );
     let mut newer = province;
     newer.version = 4;
     assert_eq!(
-        registry.add_loaded(newer).unwrap(),
+        registry.add_loaded(Box::leak(Box::new(newer))).unwrap(),
         AddOutcome::ReplacedLoaded {
             previous_version: 3
         }
     );
     assert_eq!(registry.get("hebei-2024").unwrap().version, 4);
-    assert_eq!(registry.all().count(), 4);
+    assert_eq!(registry.all().len(), 4);
     assert!(!registry.remove_loaded("thc-standard"));
     assert!(registry.remove_loaded("hebei-2024"));
     assert!(registry.get("hebei-2024").is_none());
+}
+
+#[test]
+fn a_returning_visitor_gets_back_every_stored_catalogue_that_still_validates() {
+    let province = serde_json::to_string(&valid()).unwrap();
+    let mut impostor = valid();
+    impostor["id"] = json!("thc-standard");
+    let impostor = serde_json::to_string(&impostor).unwrap();
+    let mut kept = 0;
+    let registry = Registry::restore(
+        [province.as_str(), "{\"id\": broken", impostor.as_str()],
+        &mut |c| {
+            kept += 1;
+            Box::leak(Box::new(c))
+        },
+    );
+    assert_eq!(kept, 1, "only the valid, non-bundled catalogue is kept");
+    assert_eq!(registry.loaded().len(), 1);
+    assert_eq!(registry.get("hebei-2024").unwrap().version, 3);
+    // The bundled catalogue is never shadowed by a stored one with its id.
+    assert_eq!(registry.get("thc-standard").unwrap().sections.len(), 10);
 }

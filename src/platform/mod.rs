@@ -2,6 +2,7 @@
 //! files (read and download), the DOM (focus, scroll, the URL, page events). Components call
 //! these; the core never sees them.
 
+pub mod catalogues;
 pub mod clock;
 pub mod collate;
 pub mod dom;

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::catalogues::{all_catalogues, find_catalogue, CatalogueLoader};
+use super::catalogues::CatalogueLoader;
 use super::common::{percent_floor, text};
 use super::shell::{NoticeKind, Shell};
+use crate::platform::catalogues::{all_catalogues, find_catalogue};
 use crate::platform::clock::{clock_time, new_id, now, writer_id};
 use crate::platform::dom::navigate;
 use crate::platform::storage::{self, SaveResult};

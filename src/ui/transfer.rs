@@ -308,10 +308,11 @@ pub fn ImportPanel() -> impl IntoView {
         };
         // A province's catalogue carried in the file is kept, so the assessment opens.
         if let ImportedCatalogue::Embedded(catalogue) = &imported.catalogue {
-            let known = super::catalogues::find_catalogue(&catalogue.id)
+            let known = crate::platform::catalogues::find_catalogue(&catalogue.id)
                 .is_some_and(|c| c == catalogue.as_ref());
             if !known {
-                if let Err(lines) = super::catalogues::add_catalogue(&catalogue.to_json(), lang_now)
+                if let Err(lines) =
+                    crate::platform::catalogues::add_catalogue(&catalogue.to_json(), lang_now)
                 {
                     store_error.set(Some(lines.join(" ")));
                     return;

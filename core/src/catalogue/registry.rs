@@ -50,40 +50,69 @@ pub enum AddOutcome {
     },
 }
 
-/// Bundled plus loaded catalogues.
+/// Bundled plus loaded catalogues, for the life of the page: assessments and sessions borrow
+/// them as `&'static`. The caller decides how a loaded catalogue lives that long (the browser
+/// shell leaks it once; it is never freed while the page is open).
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    bundled: Vec<Catalogue>,
-    loaded: Vec<Catalogue>,
+    bundled: &'static [Catalogue],
+    loaded: Vec<&'static Catalogue>,
 }
 
 impl Registry {
     /// A registry holding the bundled catalogues.
     pub fn with_bundled() -> Self {
-        Registry {
-            bundled: bundled().to_vec(),
-            loaded: Vec::new(),
-        }
+        Registry::new(bundled())
     }
 
     /// A registry over an explicit bundled set (for tests and embedding).
-    pub fn new(bundled: Vec<Catalogue>) -> Self {
+    pub fn new(bundled: &'static [Catalogue]) -> Self {
         Registry {
             bundled,
             loaded: Vec::new(),
         }
     }
 
+    /// The registry of a returning visitor: the bundled catalogues plus each stored catalogue
+    /// text that still loads and validates and does not take a bundled id (one that fails is
+    /// skipped; its text stays stored). `keep` makes a catalogue live for the page.
+    pub fn restore<'t>(
+        texts: impl IntoIterator<Item = &'t str>,
+        keep: &mut dyn FnMut(Catalogue) -> &'static Catalogue,
+    ) -> Self {
+        let mut registry = Registry::with_bundled();
+        for text in texts {
+            if let Ok(catalogue) = Catalogue::from_json(text) {
+                if !registry.is_bundled(&catalogue.id) {
+                    let _ = registry.add_loaded(keep(catalogue));
+                }
+            }
+        }
+        registry
+    }
+
     pub fn is_bundled(&self, id: &str) -> bool {
         self.bundled.iter().any(|c| c.id == id)
     }
 
+    /// Whether `catalogue` may be added: refused when its id is a bundled one's. Lets a caller
+    /// check before it stores anything.
+    pub fn check_loadable(&self, catalogue: &Catalogue) -> Result<(), RegistryError> {
+        if self.is_bundled(&catalogue.id) {
+            return Err(RegistryError::IdOfBundled {
+                id: catalogue.id.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// Refuses a catalogue whose id is a bundled one's; otherwise adds it or replaces an
     /// earlier loaded one with the same id.
-    pub fn add_loaded(&mut self, catalogue: Catalogue) -> Result<AddOutcome, RegistryError> {
-        if self.is_bundled(&catalogue.id) {
-            return Err(RegistryError::IdOfBundled { id: catalogue.id });
-        }
+    pub fn add_loaded(
+        &mut self,
+        catalogue: &'static Catalogue,
+    ) -> Result<AddOutcome, RegistryError> {
+        self.check_loadable(catalogue)?;
         if let Some(existing) = self.loaded.iter_mut().find(|c| c.id == catalogue.id) {
             let previous_version = existing.version;
             *existing = catalogue;
@@ -101,23 +130,26 @@ impl Registry {
     }
 
     /// Looks a catalogue up by id; bundled ids always resolve to the bundled catalogue.
-    pub fn get(&self, id: &str) -> Option<&Catalogue> {
+    pub fn get(&self, id: &str) -> Option<&'static Catalogue> {
         self.bundled
             .iter()
             .find(|c| c.id == id)
-            .or_else(|| self.loaded.iter().find(|c| c.id == id))
+            .or_else(|| self.loaded.iter().find(|c| c.id == id).copied())
     }
 
-    pub fn bundled(&self) -> &[Catalogue] {
-        &self.bundled
+    pub fn bundled(&self) -> &'static [Catalogue] {
+        self.bundled
     }
 
-    pub fn loaded(&self) -> &[Catalogue] {
+    pub fn loaded(&self) -> &[&'static Catalogue] {
         &self.loaded
     }
 
     /// Bundled first, then loaded, each in insertion order.
-    pub fn all(&self) -> impl Iterator<Item = &Catalogue> {
-        self.bundled.iter().chain(self.loaded.iter())
+    pub fn all(&self) -> Vec<&'static Catalogue> {
+        self.bundled
+            .iter()
+            .chain(self.loaded.iter().copied())
+            .collect()
     }
 }

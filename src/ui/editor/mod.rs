@@ -60,7 +60,8 @@ pub fn AssessmentView(id: String, page: Memo<Option<String>>) -> impl IntoView {
         }
     }
     .and_then(|stored| {
-        let catalogue = super::catalogues::find_catalogue(&stored.assessment.catalogue_id);
+        let catalogue =
+            crate::platform::catalogues::find_catalogue(&stored.assessment.catalogue_id);
         match catalogue {
             Some(c) => Some(Session::new(c, stored, lang)),
             None => {
