@@ -93,7 +93,7 @@ fn code_of(text: &str) -> String {
 /// Every path the code names from `crate::` or `super::`, resolved to absolute module
 /// segments (items included: `["county", "rollup", "Rollup"]`). Grouped imports
 /// (`use crate::{a::b, c}`) count each member.
-fn paths_in(code: &str, module: &[String], is_mod_rs: bool) -> Vec<Vec<String>> {
+fn paths_in(code: &str, module: &[String]) -> Vec<Vec<String>> {
     let mut found = Vec::new();
     let bytes: Vec<char> = code.chars().collect();
     let word = |c: char| c.is_alphanumeric() || c == '_';
@@ -104,9 +104,9 @@ fn paths_in(code: &str, module: &[String], is_mod_rs: bool) -> Vec<Vec<String>> 
         let (root, len): (Vec<String>, usize) = if boundary && starts("crate::") {
             (Vec::new(), 7)
         } else if boundary && starts("super::") {
-            // `super` of a mod.rs is its folder's parent; of a file, its folder.
-            let up = if is_mod_rs { 1 } else { 1 };
-            let base = module[..module.len().saturating_sub(up)].to_vec();
+            // The module path drops `mod`, so `super` is one segment up either way: of
+            // county/mod.rs (`county`) the crate root, of county/rollup.rs its folder.
+            let base = module[..module.len().saturating_sub(1)].to_vec();
             (base, 7)
         } else {
             i += 1;
@@ -188,9 +188,8 @@ fn read_crate() -> Crate {
     let mut uses = BTreeMap::new();
     for f in files {
         let module = module_of(&f);
-        let is_mod_rs = f.file_name().is_some_and(|n| n == "mod.rs");
         let text = std::fs::read_to_string(&f).unwrap();
-        uses.insert(f.clone(), paths_in(&code_of(&text), &module, is_mod_rs));
+        uses.insert(f.clone(), paths_in(&code_of(&text), &module));
         modules.insert(module, f);
     }
     Crate { modules, uses }
@@ -354,7 +353,7 @@ fn the_checker_sees_the_imports_it_must_see() {
          let s = \"crate::store in a string\";\n",
     );
     let module = vec!["county".to_string(), "across".to_string()];
-    let found = paths_in(&code, &module, false);
+    let found = paths_in(&code, &module);
     let joined: Vec<String> = found.iter().map(|p| p.join("::")).collect();
     assert_eq!(
         joined,

@@ -1,5 +1,6 @@
-//! The catalogues shipped with the app, embedded as JSON and parsed through the same loader as
-//! a province's file (so they are validated by the same rules).
+//! The catalogues shipped with the app, embedded as JSON (compacted by `build.rs` from
+//! `data/*.json`) and parsed through the same loader as a province's file (so they are validated
+//! by the same rules).
 
 use super::errors::CatalogueError;
 use super::model::Catalogue;
@@ -13,14 +14,20 @@ pub const BUNDLED_IDS: [&str; 3] = [
 ];
 
 const BUNDLED_JSON: [(&str, &str); 3] = [
-    ("thc-standard", include_str!("data/thc-standard.json")),
+    (
+        "thc-standard",
+        include_str!(concat!(env!("OUT_DIR"), "/thc-standard.json")),
+    ),
     (
         "community-hospital-readiness",
-        include_str!("data/community-hospital-readiness.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/community-hospital-readiness.json"
+        )),
     ),
     (
         "national-graded-sample",
-        include_str!("data/national-graded-sample.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/national-graded-sample.json")),
     ),
 ];
 
