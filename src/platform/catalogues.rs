@@ -16,11 +16,13 @@ thread_local! {
     static REGISTRY: RefCell<Option<Registry>> = const { RefCell::new(None) };
 }
 
-fn keep(catalogue: Catalogue) -> &'static Catalogue {
+/// Makes a catalogue live for the page (the one place catalogues are leaked).
+pub fn keep(catalogue: Catalogue) -> &'static Catalogue {
     Box::leak(Box::new(catalogue))
 }
 
-fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
+/// Runs `f` on the page's registry, restored from storage on first use.
+pub fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
     REGISTRY.with(|cell| {
         let mut slot = cell.borrow_mut();
         let registry = slot.get_or_insert_with(|| {

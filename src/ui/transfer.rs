@@ -11,15 +11,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::common::text;
 use super::session::Session;
 use super::shell::Shell;
+use crate::platform::catalogues;
 use crate::platform::clock::{new_id, now, writer_id};
 use crate::platform::dom::navigate;
 use crate::platform::files::{download, on_settled, CSV_TYPE, JSON_TYPE, XLSX_TYPE};
-use crate::platform::storage::{self, SaveResult};
-use thc_core::exchange::{
-    self, ImportChoice, ImportError, Imported, ImportedCatalogue, MAX_FILE_BYTES,
-};
+use crate::platform::storage::{self};
+use thc_core::exchange::{self, ImportChoice, ImportError, Imported, MAX_FILE_BYTES};
 use thc_core::i18n::Lang;
 use thc_core::present::explain;
+use thc_core::workflow::import::{keep_import, unused_id};
 use thc_core::workflow::route::Route;
 
 /// `navigator.clipboard.writeText(text)`, looked up dynamically: in-app browsers (WeChat) and
@@ -289,59 +289,28 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         };
         let lang_now = lang.get_untracked();
-        let assessment = match imported.assessment_for(&choice) {
-            Ok(a) => a,
-            Err(refusal) => {
-                store_error.set(Some(refusal.message(lang_now)));
-                return;
-            }
-        };
-        let base_revision = match choice {
-            ImportChoice::New { .. } => 0,
-            ImportChoice::Replace => match storage::load_assessment(&assessment.id) {
-                Ok(outcome) => outcome.stored().map(|s| s.revision).unwrap_or(0),
-                Err(e) => {
-                    store_error.set(Some(e.message(lang_now)));
-                    return;
-                }
-            },
-        };
-        // A province's catalogue carried in the file is kept, so the assessment opens.
-        if let ImportedCatalogue::Embedded(catalogue) = &imported.catalogue {
-            let known = crate::platform::catalogues::find_catalogue(&catalogue.id)
-                .is_some_and(|c| c == catalogue.as_ref());
-            if !known {
-                if let Err(lines) =
-                    crate::platform::catalogues::add_catalogue(&catalogue.to_json(), lang_now)
-                {
-                    store_error.set(Some(lines.join(" ")));
-                    return;
-                }
-            }
-        }
-        // The file the user holds is this state: count it as exported.
-        let at = now();
-        match storage::save_assessment(&assessment, base_revision, writer_id(), at, Some(at)) {
-            Ok(SaveResult::Saved { .. }) => {
+        let kept = catalogues::with_registry(|registry| {
+            keep_import(
+                &mut storage::BrowserStore,
+                registry,
+                &mut catalogues::keep,
+                &imported,
+                &choice,
+                writer_id(),
+                now(),
+                lang_now,
+            )
+        });
+        match kept {
+            Ok(id) => {
                 state.set(None);
-                navigate(&Route::Assessment {
-                    id: assessment.id.clone(),
-                    section: None,
-                });
+                navigate(&Route::Assessment { id, section: None });
             }
-            Ok(SaveResult::Conflict { .. }) => {
-                store_error.set(Some(lang_now.strings().save_conflict.to_string()))
-            }
-            Ok(SaveResult::Blocked { problem }) => store_error.set(Some(problem.message(lang_now))),
-            Err(e) => store_error.set(Some(e.message(lang_now))),
+            Err(message) => store_error.set(Some(message)),
         }
     };
     let import_new = move |_| {
-        let ids = stored_ids();
-        let mut id = new_id();
-        while ids.contains(&id) {
-            id = new_id();
-        }
+        let id = unused_id(&storage::BrowserStore, &mut new_id);
         store(ImportChoice::New { id });
     };
     let replace = move |_| store(ImportChoice::Replace);
