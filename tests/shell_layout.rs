@@ -113,7 +113,6 @@ fn components_share_only_components_types_and_common_helpers() {
             for (module, item) in ui_items(&line, in_subfolder) {
                 let allowed = module == "common"
                     || item == "self"
-                    || item == "*" && module == "common"
                     || item.chars().next().is_some_and(|c| c.is_ascii_uppercase());
                 if !allowed {
                     wrong.push(format!("{}: ui::{module}::{item}", f.display()));
