@@ -380,3 +380,61 @@ proptest! {
         prop_assert_eq!(truth, displayed, "{}/{} shown as {}", num, den, shown);
     }
 }
+
+// --- Dates read by hand (base::dates::parse_rfc3339) agree with chrono --------------------------
+
+proptest! {
+    /// Every time chrono writes (with any fraction and offset) reads back to the same instant
+    /// and offset.
+    #[test]
+    fn recorded_times_read_back_exactly(
+        secs in 0i64..4_102_444_800, // 1970 .. 2100
+        nanos in prop_oneof![Just(0u32), 0u32..1_000_000_000, (0u32..1000).prop_map(|n| n * 1_000_000)],
+        offset_minutes in -(14 * 60)..=(14 * 60),
+    ) {
+        use chrono::{DateTime, FixedOffset};
+        let offset = FixedOffset::east_opt(offset_minutes * 60).unwrap();
+        let t = DateTime::from_timestamp(secs, nanos).unwrap().with_timezone(&offset);
+        let written = serde_json::to_value(t).unwrap();
+        let text = written.as_str().unwrap();
+        let read = thc_core::base::dates::parse_rfc3339(text);
+        prop_assert_eq!(read, Some(t), "{}", text);
+        let offset_read = read.map(|r| r.offset().local_minus_utc());
+        prop_assert_eq!(offset_read, Some(t.offset().local_minus_utc()));
+    }
+
+    /// Whatever the hand-written parser accepts, chrono's parser accepts with the same value (so
+    /// no file or stored entry reads differently than it did).
+    #[test]
+    fn the_hand_written_parser_accepts_nothing_chrono_would_not(
+        text in "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,10})?(Z|z|[+-][0-9]{2}:?[0-9]{2}|)",
+    ) {
+        use chrono::{DateTime, FixedOffset};
+        if let Some(mine) = thc_core::base::dates::parse_rfc3339(&text) {
+            let theirs: DateTime<FixedOffset> = text.parse().unwrap();
+            prop_assert_eq!(mine, theirs);
+            prop_assert_eq!(mine.offset().local_minus_utc(), theirs.offset().local_minus_utc());
+        }
+    }
+}
+
+#[test]
+fn hand_read_times_refuse_what_is_not_a_time() {
+    use thc_core::base::dates::parse_rfc3339;
+    for bad in [
+        "",
+        "2026-11-23",
+        "2026-11-23T10:15:00",
+        "2026-11-23T10:15:00+08",
+        "2026-02-30T10:15:00+08:00",
+        "2026-11-23T24:00:00+08:00",
+        "2026-11-23T10:15:00.+08:00",
+        "2026-11-23T10:15:00+08:00 ",
+        "２０２６-11-23T10:15:00+08:00",
+        "2026-11-23T10:15:00+24:00",
+    ] {
+        assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+    }
+    assert!(parse_rfc3339("2026-11-23T10:15:00Z").is_some());
+    assert!(parse_rfc3339("2026-11-23 10:15:00.5+0800").is_some());
+}

@@ -75,6 +75,7 @@ pub enum ActionStatus {
 pub struct Action {
     pub measure: String,
     pub owner: String,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::date_opt")]
     pub deadline: Option<NaiveDate>,
     pub status: ActionStatus,
 }
@@ -112,7 +113,9 @@ pub struct Assessment {
     /// Records by criterion id. Empty records are dropped.
     #[serde(default)]
     pub items: BTreeMap<String, ItemRecord>,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::time")]
     pub created_at: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::time")]
     pub updated_at: DateTime<FixedOffset>,
     /// The county's review, when this assessment came back from the county in a reviewed file
     /// (issue 8). Shown beside the answers; it never changes them. Absent in older data.

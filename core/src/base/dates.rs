@@ -66,6 +66,122 @@ pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, field(month, 1..=2)?, field(day, 1..=2)?)
 }
 
+/// Reads a recorded time as the app and its files write it (RFC 3339): `2026-11-23T10:15:00+08:00`,
+/// with optional fractional seconds (1 to 9 digits), `T`, `t` or a space between date and time,
+/// and `Z` or an offset `+08:00` / `+0800`. Written by hand, like the rest of this module: chrono's
+/// general parser is several KB of the first load. Everything it accepts chrono's `FromStr`
+/// accepts with the same value (a property test checks).
+pub fn parse_rfc3339(text: &str) -> Option<DateTime<FixedOffset>> {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let expect = |at: usize, c: u8| (b.get(at) == Some(&c)).then_some(());
+    let year = i32::try_from(digits(0, 4)?).ok()?;
+    expect(4, b'-')?;
+    let month = digits(5, 2)?;
+    expect(7, b'-')?;
+    let day = digits(8, 2)?;
+    matches!(b.get(10), Some(b'T' | b't' | b' ')).then_some(())?;
+    let hour = digits(11, 2)?;
+    expect(13, b':')?;
+    let minute = digits(14, 2)?;
+    expect(16, b':')?;
+    let second = digits(17, 2)?;
+    let mut at = 19;
+    let mut nanos = 0u32;
+    if b.get(at) == Some(&b'.') {
+        let start = at + 1;
+        let mut end = start;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        let n = end - start;
+        if n == 0 || n > 9 {
+            return None;
+        }
+        nanos = digits(start, n)? * 10u32.pow(9 - n as u32);
+        at = end;
+    }
+    let offset_seconds = match b.get(at)? {
+        b'Z' | b'z' if at + 1 == b.len() => 0,
+        sign @ (b'+' | b'-') => {
+            let hours = digits(at + 1, 2)?;
+            let minutes_at = if b.get(at + 3) == Some(&b':') {
+                at + 4
+            } else {
+                at + 3
+            };
+            let minutes = digits(minutes_at, 2)?;
+            if minutes_at + 2 != b.len() || minutes > 59 {
+                return None;
+            }
+            let total = i32::try_from(hours * 3600 + minutes * 60).ok()?;
+            if *sign == b'-' {
+                -total
+            } else {
+                total
+            }
+        }
+        _ => return None,
+    };
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    let local =
+        NaiveDate::from_ymd_opt(year, month, day)?.and_hms_nano_opt(hour, minute, second, nanos)?;
+    local.and_local_timezone(offset).single()
+}
+
+/// Serde adapters that read dates with this module's parsers instead of chrono's (see
+/// [`parse_rfc3339`]); writing stays chrono's, whose shapes these parsers read back.
+pub mod serde_text {
+    use super::{parse_rfc3339, parse_ymd};
+    use chrono::{DateTime, FixedOffset, NaiveDate};
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer};
+
+    const TIME_SHAPE: &str = "a date and time such as 2026-11-23T10:15:00+08:00";
+    const DATE_SHAPE: &str = "a date such as 2026-11-23";
+
+    pub fn time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_rfc3339(&text).ok_or_else(|| D::Error::custom(TIME_SHAPE))
+    }
+
+    pub fn time_opt<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => parse_rfc3339(&text)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(TIME_SHAPE)),
+        }
+    }
+
+    pub fn date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => parse_ymd(&text)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(DATE_SHAPE)),
+        }
+    }
+
+    /// A recorded time read on its own (a file's `exported_at`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Time(pub DateTime<FixedOffset>);
+
+    impl<'de> Deserialize<'de> for Time {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            time(d).map(Time)
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // checked against chrono's strftime
 mod tests {

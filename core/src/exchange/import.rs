@@ -10,6 +10,7 @@ use crate::assessment::review::{Review, ReviewError};
 use crate::assessment::{
     Assessment, AssessmentIssue, ItemRecord, Profile, ASSESSMENT_FORMAT_VERSION,
 };
+use crate::base::dates::serde_text::Time;
 use crate::base::ids::is_valid_id;
 use crate::catalogue::{bundled, Catalogue, InputDef, Lang, Text};
 use crate::evaluation::{evaluate, Summary};
@@ -427,7 +428,7 @@ struct Content<'a> {
 fn read_content(content: &Value) -> Result<Content<'_>, ImportError> {
     let c = object(content, "content")?;
     known_keys(c, keys::CONTENT, "content")?;
-    let exported_at = typed(field(c, "exported_at", "content")?, "content.exported_at")?;
+    let Time(exported_at) = typed(field(c, "exported_at", "content")?, "content.exported_at")?;
     let app_version = string(field(c, "app_version", "content")?, "content.app_version")?;
 
     let r = object(field(c, "catalogue", "content")?, "content.catalogue")?;
@@ -452,8 +453,8 @@ fn read_content(content: &Value) -> Result<Content<'_>, ImportError> {
     let a = object(field(c, "assessment", "content")?, A)?;
     known_keys(a, keys::ASSESSMENT, A)?;
     let id = string(field(a, "id", A)?, "content.assessment.id")?;
-    let created_at = typed(field(a, "created_at", A)?, "content.assessment.created_at")?;
-    let updated_at = typed(field(a, "updated_at", A)?, "content.assessment.updated_at")?;
+    let Time(created_at) = typed(field(a, "created_at", A)?, "content.assessment.created_at")?;
+    let Time(updated_at) = typed(field(a, "updated_at", A)?, "content.assessment.updated_at")?;
 
     const P: &str = "content.assessment.profile";
     let profile_value = field(a, "profile", A)?;

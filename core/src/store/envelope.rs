@@ -16,11 +16,12 @@ pub struct StoredAssessment {
     pub layout: u32,
     /// Increases by one with every save; used to detect another tab's newer save.
     pub revision: u64,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::time")]
     pub saved_at: DateTime<FixedOffset>,
     /// Opaque id of the tab that wrote this revision.
     pub writer: String,
     /// When the user last exported this assessment to a file, if ever.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::base::dates::serde_text::time_opt")]
     pub last_exported_at: Option<DateTime<FixedOffset>>,
     pub assessment: Assessment,
 }

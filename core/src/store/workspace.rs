@@ -68,7 +68,9 @@ pub struct StoredEntry {
     pub id: String,
     /// Increases by one with every save; another tab's newer save is never overwritten.
     pub revision: u64,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::time")]
     pub saved_at: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::time")]
     pub added_at: DateTime<FixedOffset>,
     pub file_name: String,
     /// The file's JSON, compacted (its digest covers the data, not the layout, so it still
