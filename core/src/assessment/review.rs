@@ -151,6 +151,7 @@ pub struct Review {
     /// [`REVIEW_VERSION`].
     pub version: u32,
     pub reviewer: String,
+    #[serde(deserialize_with = "crate::base::dates::serde_text::date")]
     pub reviewed_on: NaiveDate,
     /// `None` while the review is in progress.
     #[serde(default)]

@@ -162,6 +162,11 @@ pub mod serde_text {
         }
     }
 
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_ymd(&text).ok_or_else(|| D::Error::custom(DATE_SHAPE))
+    }
+
     pub fn date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),
