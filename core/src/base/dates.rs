@@ -138,7 +138,7 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime<FixedOffset>> {
 /// Serde adapters that read dates with this module's parsers instead of chrono's (see
 /// [`parse_rfc3339`]); writing stays chrono's, whose shapes these parsers read back.
 pub mod serde_text {
-    use super::{parse_rfc3339, parse_ymd};
+    use crate::base::dates::{parse_rfc3339, parse_ymd};
     use chrono::{DateTime, FixedOffset, NaiveDate};
     use serde::de::Error;
     use serde::{Deserialize, Deserializer};

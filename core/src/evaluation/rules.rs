@@ -1,6 +1,6 @@
 //! Derived rules, evaluated exactly in integers.
 
-use super::{
+use super::result::{
     BedClassExplanation, Explanation, LinearExplanation, RatioExplanation, RatioOutcome, TermValue,
     ThresholdExplanation, ThresholdOutcome, Verdict,
 };

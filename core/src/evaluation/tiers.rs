@@ -6,7 +6,7 @@
 //! stay in the denominators and reach no grade. A tier whose eligibility fails is reported as
 //! not eligible (with the numbers), not as missed.
 
-use super::{CriterionResult, Explanation, Verdict};
+use super::result::{CriterionResult, Explanation, Verdict};
 use crate::assessment::{operand_value, Assessment};
 use crate::base::exact::{count_needed_for_percent, meets_percent};
 use crate::catalogue::{Bars, Catalogue, Grade, Importance};

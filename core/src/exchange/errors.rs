@@ -1,7 +1,7 @@
 //! Why a file cannot be imported, with a specific message in Chinese and English. Every variant
 //! leaves storage untouched: nothing is written until a file has passed every check.
 
-use super::{FILE_FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES, YEAR_RANGE};
+use super::format::{FILE_FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES, YEAR_RANGE};
 use crate::assessment::format_value;
 use crate::catalogue::{CatalogueError, InputKind, Lang, Text};
 

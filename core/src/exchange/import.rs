@@ -1,11 +1,11 @@
 //! Reading an assessment file: every check runs before the caller may store anything, and the
 //! result says what would be created or replaced.
 
+use super::digest::content_digest;
 use super::errors::{BadNumber, ImportError, NumberProblem};
+use super::format::{is_bundled_id, FILE_FORMAT_VERSION, FORMAT_ID, MAX_DEPTH, YEAR_RANGE};
+use super::keys;
 use super::scan::{decode_text, scan, ScanProblem};
-use super::{
-    content_digest, is_bundled_id, keys, FILE_FORMAT_VERSION, FORMAT_ID, MAX_DEPTH, YEAR_RANGE,
-};
 use crate::assessment::review::{Review, ReviewError};
 use crate::assessment::{
     Assessment, AssessmentIssue, ItemRecord, Profile, ASSESSMENT_FORMAT_VERSION,

@@ -67,8 +67,11 @@
 mod compact;
 mod digest;
 mod errors;
+mod export;
 mod filename;
+mod format;
 mod import;
+mod keys;
 mod scan;
 mod sheets;
 mod zip;
@@ -76,7 +79,12 @@ mod zip;
 pub use compact::compact_file_text;
 pub use digest::{canonical_json, content_digest};
 pub use errors::{BadNumber, FileKind, ImportError, NumberProblem};
+pub use export::export_json;
 pub use filename::file_name;
+pub use format::{
+    is_bundled_id, APP_VERSION, FILE_FORMAT_VERSION, FORMAT_ID, MAX_DEPTH, MAX_FILE_BYTES,
+    YEAR_RANGE,
+};
 pub use import::{
     read_file, ImportChoice, ImportRefusal, Imported, ImportedCatalogue, Integrity, Preview,
 };
@@ -85,130 +93,3 @@ pub use sheets::{
 };
 pub(crate) use sheets::{workbook, Cell, Sheet};
 pub use zip::{crc32, stored_zip};
-
-use crate::assessment::Assessment;
-use crate::catalogue::{bundled, Catalogue};
-use chrono::{DateTime, FixedOffset};
-use serde_json::{Map, Value};
-
-/// The value of the `format` field.
-pub const FORMAT_ID: &str = "thc-assessment";
-/// The file format version this build reads and writes.
-pub const FILE_FORMAT_VERSION: u32 = 1;
-/// Recorded in every export.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-/// Larger files are refused before anything is parsed.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// Deeper nesting of arrays and objects is refused before the JSON parser runs. A real file,
-/// even with an embedded catalogue, stays below 20.
-pub const MAX_DEPTH: usize = 64;
-/// Years outside this range are refused as out of range.
-pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2200;
-
-/// The keys each object of the file may hold (anything else is refused: a field this build
-/// does not know means the file is not what it claims to be).
-mod keys {
-    pub const ENVELOPE: &[&str] = &["format", "format_version", "digest", "content"];
-    pub const CONTENT: &[&str] = &[
-        "exported_at",
-        "app_version",
-        "catalogue",
-        "assessment",
-        "review",
-    ];
-    pub const CATALOGUE: &[&str] = &["id", "version", "embedded"];
-    pub const ASSESSMENT: &[&str] = &[
-        "id",
-        "created_at",
-        "updated_at",
-        "profile",
-        "inputs",
-        "items",
-    ];
-    pub const PROFILE: &[&str] = &[
-        "centre_name",
-        "county",
-        "centre_type",
-        "year",
-        "filled_by",
-        "flags",
-    ];
-    pub const ITEM: &[&str] = &["answer", "not_applicable", "evidence", "action"];
-    pub const ACTION: &[&str] = &["measure", "owner", "deadline", "status"];
-
-    /// All of the above, outermost first: the order in which an exported file lists its keys
-    /// (a key's first place counts; keys not listed, such as an answer's, follow in code point
-    /// order).
-    pub const IN_READING_ORDER: [&[&str]; 7] = [
-        ENVELOPE, CONTENT, CATALOGUE, ASSESSMENT, PROFILE, ITEM, ACTION,
-    ];
-}
-
-/// `true` when `id` names a catalogue shipped with the app.
-pub fn is_bundled_id(id: &str) -> bool {
-    bundled().iter().any(|c| c.id == id)
-}
-
-/// The `content` object of the file for `assessment`.
-fn content_value(
-    assessment: &Assessment,
-    catalogue: &Catalogue,
-    review: Option<&Map<String, Value>>,
-    exported_at: DateTime<FixedOffset>,
-) -> Value {
-    // The assessment's own serialisation (the one storage uses) without the fields the file
-    // keeps elsewhere: its format version is the file's, its catalogue is `catalogue`.
-    let mut a = serde_json::to_string(assessment)
-        .ok()
-        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
-        .unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut a {
-        map.remove("format_version");
-        map.remove("catalogue_id");
-        map.remove("catalogue_version");
-        // The county's review travels as `content.review` (the `review` argument), never
-        // inside the assessment.
-        map.remove("review");
-    }
-    let mut cat = Map::new();
-    cat.insert("id".into(), Value::from(assessment.catalogue_id.as_str()));
-    cat.insert("version".into(), Value::from(assessment.catalogue_version));
-    if !is_bundled_id(&catalogue.id) {
-        // Plain data always serialises; `Null` would be refused on import rather than panic.
-        cat.insert(
-            "embedded".into(),
-            serde_json::to_value(catalogue).unwrap_or(Value::Null),
-        );
-    }
-    let mut content = Map::new();
-    content.insert(
-        "exported_at".into(),
-        serde_json::to_value(exported_at).unwrap_or(Value::Null),
-    );
-    content.insert("app_version".into(), Value::from(APP_VERSION));
-    content.insert("catalogue".into(), Value::Object(cat));
-    content.insert("assessment".into(), a);
-    if let Some(review) = review {
-        content.insert("review".into(), Value::Object(review.clone()));
-    }
-    Value::Object(content)
-}
-
-/// The assessment file for `assessment` (filled against `catalogue`), indented, with its
-/// digest. `review` is the county's review object, carried unchanged (issue 8).
-///
-/// The catalogue is embedded when its id is not a bundled one.
-pub fn export_json(
-    assessment: &Assessment,
-    catalogue: &Catalogue,
-    review: Option<&Map<String, Value>>,
-    exported_at: DateTime<FixedOffset>,
-) -> String {
-    let content = content_value(assessment, catalogue, review, exported_at);
-    let mut envelope = Map::new();
-    envelope.insert("format".into(), Value::from(FORMAT_ID));
-    envelope.insert("format_version".into(), Value::from(FILE_FORMAT_VERSION));
-    envelope.insert("digest".into(), Value::from(content_digest(&content)));
-    envelope.insert("content".into(), content);
-    digest::pretty_json(&Value::Object(envelope))
-}

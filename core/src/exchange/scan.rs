@@ -11,7 +11,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Decodes the bytes of a file to text, or says what else they are. Strips a UTF-8 BOM
 /// (common from Windows editors); the flag says whether there was one.
 pub(super) fn decode_text(bytes: &[u8]) -> Result<(&str, bool), ImportError> {
-    if bytes.len() > super::MAX_FILE_BYTES {
+    if bytes.len() > super::format::MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     let (body, had_bom) = match bytes.strip_prefix(UTF8_BOM) {
