@@ -10,7 +10,8 @@ use thc_core::catalogue::{Catalogue, Lang, Registry};
 use thc_core::exchange::{read_file, ImportChoice};
 use thc_core::store::io::assessments::{list_assessments, load_assessment};
 use thc_core::store::kv::{KeyValue, MemoryStore};
-use thc_core::workflow::import::{keep_import, unused_id};
+use thc_core::workflow::home::unused_id;
+use thc_core::workflow::import::keep_import;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()

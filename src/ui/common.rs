@@ -1,22 +1,12 @@
 //! Small view helpers every component may use (and the only ones they share): catalogue text
 //! in the reader's language, DOM ids built from catalogue data, verdict colours.
 
-use thc_core::base::exact::Fraction;
 use thc_core::catalogue::Text;
 use thc_core::evaluation::Verdict;
 use thc_core::i18n::Lang;
 
 pub fn text(t: &Text, lang: Lang) -> String {
     t.get(lang).to_string()
-}
-
-/// Whole percent, rounded down (display only; verdicts never use it).
-pub fn percent_floor(f: Fraction) -> u64 {
-    if f.den == 0 {
-        0
-    } else {
-        (u128::from(f.num) * 100 / u128::from(f.den)) as u64
-    }
 }
 
 /// The DOM id of a criterion's card (criterion ids are catalogue data: keep them inert).

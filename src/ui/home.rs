@@ -4,73 +4,22 @@
 use leptos::prelude::*;
 
 use super::catalogues::CatalogueLoader;
-use super::common::{percent_floor, text};
+use super::common::text;
 use super::shell::{NoticeKind, Shell};
+use crate::platform::catalogues;
 use crate::platform::catalogues::{all_catalogues, find_catalogue};
 use crate::platform::clock::{clock_time, new_id, now, writer_id};
 use crate::platform::dom::navigate;
-use crate::platform::storage::{self, SaveResult};
-use thc_core::assessment::{Assessment, Profile};
+use crate::platform::storage;
 use thc_core::base::dates::CalendarText;
-use thc_core::catalogue::Catalogue;
-use thc_core::evaluation::evaluate;
-use thc_core::store::{LoadOutcome, StoredAssessment};
+use thc_core::base::exact::Fraction;
+use thc_core::present::percent::bar_percent;
+use thc_core::workflow::home::unused_id;
+use thc_core::workflow::home::{self, HomeEntry, Progress};
 use thc_core::workflow::route::Route;
 
-/// One row of the list, computed when the list is (re)read.
-#[derive(Clone)]
-struct Entry {
-    id: String,
-    stored: Option<StoredAssessment>,
-    problem: Option<String>,
-    /// (answered, applicable, gaps)
-    progress: (u32, u32, u32),
-    catalogue: Option<&'static Catalogue>,
-}
-
-fn read_entries(lang: thc_core::i18n::Lang) -> Result<Vec<Entry>, String> {
-    let listed = storage::list_assessments().map_err(|e| e.message(lang))?;
-    let mut entries: Vec<Entry> = listed
-        .into_iter()
-        .map(|(id, outcome)| {
-            let (stored, problem) = match outcome {
-                LoadOutcome::Loaded(s) => (Some(s), None),
-                LoadOutcome::RecoveredFromBackup { stored, problem } => {
-                    (Some(stored), Some(problem.message(lang)))
-                }
-                LoadOutcome::NewerVersion { problem } => (None, Some(problem.message(lang))),
-                LoadOutcome::Unreadable { problem } => (None, Some(problem.message(lang))),
-                LoadOutcome::Missing => (None, None),
-            };
-            let catalogue = stored
-                .as_ref()
-                .and_then(|s| find_catalogue(&s.assessment.catalogue_id));
-            let progress = match (&stored, catalogue) {
-                (Some(s), Some(c)) => {
-                    let e = evaluate(c, &s.assessment);
-                    (
-                        e.overall.answered,
-                        e.overall.applicable,
-                        e.overall.gap + e.overall.partly,
-                    )
-                }
-                _ => (0, 0, 0),
-            };
-            Entry {
-                id,
-                stored,
-                problem,
-                progress,
-                catalogue,
-            }
-        })
-        .collect();
-    // Most recently saved first.
-    thc_core::base::sorting::stable_sort_by(&mut entries, |a, b| {
-        let at = |e: &Entry| e.stored.as_ref().map(|s| s.saved_at);
-        at(b).cmp(&at(a))
-    });
-    Ok(entries)
+fn read_entries(lang: thc_core::i18n::Lang) -> Result<Vec<HomeEntry>, String> {
+    catalogues::with_registry(|registry| home::list(&storage::BrowserStore, registry, lang))
 }
 
 #[component]
@@ -78,7 +27,7 @@ pub fn HomeView() -> impl IntoView {
     let shell = expect_context::<Shell>();
     let lang = shell.lang;
     let t = move || lang.get().strings();
-    let entries = RwSignal::new(Vec::<Entry>::new());
+    let entries = RwSignal::new(Vec::<HomeEntry>::new());
     let refresh = move || match read_entries(lang.get_untracked()) {
         Ok(list) => entries.set(list),
         Err(message) => shell.notify(NoticeKind::Error, message),
@@ -144,19 +93,20 @@ fn CreateForm() -> impl IntoView {
         let Some(catalogue) = find_catalogue(&catalogue_id.get_untracked()) else {
             return;
         };
-        let profile = Profile {
-            centre_name: centre_name.get_untracked().trim().to_string(),
-            year: Some(chrono::Datelike::year(&now())),
-            ..Profile::default()
-        };
-        let assessment = Assessment::new(new_id(), catalogue, profile, now());
-        match storage::create_assessment(&assessment, writer_id(), now()) {
-            Ok(SaveResult::Saved { .. }) => navigate(&Route::Assessment {
-                id: assessment.id.clone(),
-                section: None,
-            }),
-            Ok(_) => shell.notify(NoticeKind::Error, t().save_failed.to_string()),
-            Err(err) => shell.notify(NoticeKind::Error, err.message(lang.get_untracked())),
+        let name = centre_name.get_untracked();
+        let kv = &mut storage::BrowserStore;
+        let id = unused_id(kv, &mut new_id);
+        match home::create(
+            kv,
+            catalogue,
+            &name,
+            id,
+            writer_id(),
+            now(),
+            lang.get_untracked(),
+        ) {
+            Ok(id) => navigate(&Route::Assessment { id, section: None }),
+            Err(message) => shell.notify(NoticeKind::Error, message),
         }
     };
     view! {
@@ -180,7 +130,7 @@ fn CreateForm() -> impl IntoView {
 }
 
 #[component]
-fn EntryCard(entry: Entry, on_change: Callback<()>) -> impl IntoView {
+fn EntryCard(entry: HomeEntry, on_change: Callback<()>) -> impl IntoView {
     let shell = expect_context::<Shell>();
     let lang = shell.lang;
     let t = move || lang.get().strings();
@@ -189,7 +139,7 @@ fn EntryCard(entry: Entry, on_change: Callback<()>) -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let id = entry.id.clone();
 
-    let Some(stored) = entry.stored.clone() else {
+    let (Some(stored), Some(listing)) = (entry.stored.clone(), entry.listing.clone()) else {
         let problem = entry.problem.clone().unwrap_or_default();
         return view! {
             <article class="entry panel entry-broken">
@@ -199,79 +149,79 @@ fn EntryCard(entry: Entry, on_change: Callback<()>) -> impl IntoView {
         }
         .into_any();
     };
-    let a = &stored.assessment;
-    let name = if a.profile.centre_name.trim().is_empty() {
+    let name = if listing.centre_name.trim().is_empty() {
         None
     } else {
-        Some(a.profile.centre_name.clone())
+        Some(listing.centre_name.clone())
     };
-    let year = a.profile.year;
-    let (answered, applicable, gaps) = entry.progress;
+    let year = listing.year;
+    let Progress {
+        answered,
+        applicable,
+        gaps,
+    } = entry.progress;
     let catalogue_title = entry.catalogue.map(|c| c.title.clone());
-    let saved = format!("{} {}", stored.saved_at.ymd(), clock_time(&stored.saved_at));
+    let saved = format!(
+        "{} {}",
+        listing.saved_at.ymd(),
+        clock_time(&listing.saved_at)
+    );
     let open_href = Route::Assessment {
         id: id.clone(),
         section: None,
     }
     .href();
-    let percent = percent_floor(thc_core::base::exact::Fraction::new(
-        u64::from(answered),
-        u64::from(applicable),
-    ));
+    let percent = bar_percent(&Fraction::new(u64::from(answered), u64::from(applicable)));
 
     let rename_stored = stored.clone();
     let do_rename = move |_| {
-        let mut copy = rename_stored.assessment.clone();
-        copy.profile.centre_name = new_name.get_untracked().trim().to_string();
-        copy.updated_at = now();
-        match storage::save_assessment(
-            &copy,
-            rename_stored.revision,
+        let name = new_name.get_untracked();
+        let l = lang.get_untracked();
+        match home::rename(
+            &mut storage::BrowserStore,
+            &rename_stored,
+            &name,
             writer_id(),
             now(),
-            rename_stored.last_exported_at,
+            l,
         ) {
-            Ok(SaveResult::Saved { .. }) => {
+            Ok(()) => {
                 renaming.set(false);
                 on_change.run(());
             }
-            Ok(SaveResult::Conflict { .. }) => {
-                shell.notify(NoticeKind::Error, t().save_conflict.to_string())
-            }
-            Ok(SaveResult::Blocked { problem }) => {
-                shell.notify(NoticeKind::Error, problem.message(lang.get_untracked()))
-            }
-            Err(err) => shell.notify(NoticeKind::Error, err.message(lang.get_untracked())),
+            Err(message) => shell.notify(NoticeKind::Error, message),
         }
     };
     let copy_stored = stored.clone();
     let do_copy = move |_| {
-        let next = copy_stored.assessment.next_year_copy(new_id(), now());
-        match storage::create_assessment(&next, writer_id(), now()) {
-            Ok(SaveResult::Saved { .. }) => navigate(&Route::Assessment {
-                id: next.id.clone(),
-                section: None,
-            }),
-            Ok(_) => shell.notify(NoticeKind::Error, t().save_failed.to_string()),
-            Err(err) => shell.notify(NoticeKind::Error, err.message(lang.get_untracked())),
+        let kv = &mut storage::BrowserStore;
+        let id = unused_id(kv, &mut new_id);
+        let l = lang.get_untracked();
+        match home::start_next_year(kv, &copy_stored, id, writer_id(), now(), l) {
+            Ok(id) => navigate(&Route::Assessment { id, section: None }),
+            Err(message) => shell.notify(NoticeKind::Error, message),
         }
     };
     let delete_id = id.clone();
-    let do_delete = move |_| match storage::delete_assessment(&delete_id) {
-        Ok(deleted) => {
-            confirming.set(false);
-            on_change.run(());
-            shell.offer_undo(
-                lang.get_untracked().strings().deleted_notice.to_string(),
-                Callback::new(move |_| {
-                    if let Err(err) = storage::undo_delete(&deleted) {
-                        shell.notify(NoticeKind::Error, err.message(lang.get_untracked()));
-                    }
-                    on_change.run(());
-                }),
-            );
+    let do_delete = move |_| {
+        let l = lang.get_untracked();
+        match home::delete(&mut storage::BrowserStore, &delete_id, l) {
+            Ok(deleted) => {
+                confirming.set(false);
+                on_change.run(());
+                shell.offer_undo(
+                    l.strings().deleted_notice.to_string(),
+                    Callback::new(move |_| {
+                        let l = lang.get_untracked();
+                        if let Err(message) = home::undo(&mut storage::BrowserStore, &deleted, l) {
+                            shell.notify(NoticeKind::Error, message);
+                        }
+                        on_change.run(());
+                    }),
+                );
+            }
+            Err(message) => shell.notify(NoticeKind::Error, message),
         }
-        Err(err) => shell.notify(NoticeKind::Error, err.message(lang.get_untracked())),
     };
     let initial_name = name.clone().unwrap_or_default();
     let rename_input_id = format!("rename-{id}");

@@ -19,7 +19,8 @@ use crate::platform::storage::{self};
 use thc_core::exchange::{self, ImportChoice, ImportError, Imported, MAX_FILE_BYTES};
 use thc_core::i18n::Lang;
 use thc_core::present::explain;
-use thc_core::workflow::import::{keep_import, unused_id};
+use thc_core::workflow::home::unused_id;
+use thc_core::workflow::import::keep_import;
 use thc_core::workflow::route::Route;
 
 /// `navigator.clipboard.writeText(text)`, looked up dynamically: in-app browsers (WeChat) and

@@ -421,6 +421,9 @@ test('a damaged workspace entry is recovered from its backup, its text set aside
   await page.reload();
   await waitForApp(page);
   await page.getByRole('status').filter({ hasText: '已从备份恢复' }).waitFor();
+  // The reload returns to where the reviewer was: the pane of the recovered file.
+  await page.locator('#review-pane-heading', { hasText: '白水镇卫生院' }).waitFor();
+  await page.getByRole('button', { name: '← 返回汇总' }).click();
   await page.locator('table.rollup tbody tr', { hasText: '白水镇卫生院' }).waitFor();
   const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('thc-assess.')).sort());
   assert.ok(after.some((k) => k.startsWith('thc-assess.quarantine.r-')), `damaged text kept aside: ${after}`);

@@ -340,12 +340,6 @@ pub fn sort_rows(
     });
 }
 
-/// Compliance as shown in the table: "82.5%" truncated (never rounded up to a pass), "—" when
-/// nothing is measured.
-pub fn percent_text(f: &Fraction) -> String {
-    crate::base::exact::format_share_truncated(f.num, f.den).unwrap_or_else(|| "—".to_string())
-}
-
 /// Tenths of a percent, truncated, for a spreadsheet number cell.
 pub(crate) fn tenths(f: &Fraction) -> Option<u64> {
     (f.den > 0)

@@ -2,5 +2,6 @@
 //! report and blank checklist, the county review's texts.
 
 pub mod explain;
+pub mod percent;
 pub mod report;
 pub mod review;

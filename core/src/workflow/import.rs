@@ -8,25 +8,10 @@
 use crate::base::text::Lang;
 use crate::catalogue::{Catalogue, Registry};
 use crate::exchange::{ImportChoice, Imported, ImportedCatalogue};
-use crate::store::io::assessments::{
-    list_assessments, load_assessment, save_assessment, SaveResult,
-};
+use crate::store::io::assessments::{load_assessment, save_assessment, SaveResult};
 use crate::store::io::catalogues::save_loaded_catalogue;
 use crate::store::kv::KeyValue;
 use chrono::{DateTime, FixedOffset};
-
-/// An assessment id not used in the store, from `new_id` (retried on the rare collision).
-pub fn unused_id(kv: &dyn KeyValue, new_id: &mut dyn FnMut() -> String) -> String {
-    let taken: Vec<String> = list_assessments(kv)
-        .map(|list| list.into_iter().map(|(id, _)| id).collect())
-        .unwrap_or_default();
-    loop {
-        let id = new_id();
-        if !taken.contains(&id) {
-            return id;
-        }
-    }
-}
 
 /// Keeps `imported` as `choice` says. Returns the id of the stored assessment, or the message
 /// to show (in `lang`). `keep` makes a loaded catalogue live for the page. The stored copy

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::common::{percent_floor, text};
+use crate::ui::common::text;
 use crate::ui::session::Session;
 use crate::ui::shell::Shell;
 use thc_core::i18n::Lang;
 use thc_core::present::explain;
+use thc_core::present::percent::{bar_percent, percent_text};
 use thc_core::workflow::route::Route;
 
 #[component]
@@ -28,16 +29,16 @@ pub(super) fn SummaryPage() -> impl IntoView {
                     let title = catalogue.section(&s.section_id)
                         .map(|x| text(&x.title, lang.get()))
                         .unwrap_or_default();
-                    let compliance = percent_floor(s.summary.compliance());
-                    let progress = percent_floor(s.summary.progress());
+                    let compliance = s.summary.compliance();
+                    let progress = s.summary.progress();
                     let y = i as u32 * row_height;
                     view! {
                         <g>
                             <text x="0" y=y + 14 class="bar-label">{title}</text>
                             <rect x="0" y=y + 19 width="300" height="10" class="bar-track" />
-                            <rect x="0" y=y + 19 width=compliance * 3 height="10" class="bar-fill" />
+                            <rect x="0" y=y + 19 width=bar_percent(&compliance) * 3 height="10" class="bar-fill" />
                             <text x="308" y=y + 28 class="bar-value">
-                                {format!("{compliance}% · {} {progress}%", t().answered_short)}
+                                {format!("{} · {} {}", percent_text(&compliance), t().answered_short, percent_text(&progress))}
                             </text>
                         </g>
                     }

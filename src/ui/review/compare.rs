@@ -143,11 +143,11 @@ pub(super) fn comparison_view(
         .compare_overall
         .replace(
             "{before}",
-            &thc_core::county::percent_text(&c.before.overall.compliance()),
+            &thc_core::present::percent::percent_text(&c.before.overall.compliance()),
         )
         .replace(
             "{after}",
-            &thc_core::county::percent_text(&c.after.overall.compliance()),
+            &thc_core::present::percent::percent_text(&c.after.overall.compliance()),
         )
         .replace("{gaps_before}", &c.before.gaps.len().to_string())
         .replace("{gaps_after}", &c.after.gaps.len().to_string());
@@ -158,8 +158,8 @@ pub(super) fn comparison_view(
             let title = catalogue.section(&d.section_id)
                 .map(|x| text(&x.title, lang))
                 .unwrap_or_default();
-            let b = thc_core::county::percent_text(&d.before.compliance());
-            let a = thc_core::county::percent_text(&d.after.compliance());
+            let b = thc_core::present::percent::percent_text(&d.before.compliance());
+            let a = thc_core::present::percent::percent_text(&d.after.compliance());
             view! { <tr><th scope="row">{title}</th><td class="num">{b}</td><td class="num">{a}</td></tr> }
         })
         .collect_view();

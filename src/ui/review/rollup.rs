@@ -161,13 +161,13 @@ pub(super) fn RollupTable() -> impl IntoView {
                 let kept = !not_kept.contains(&row.file_id);
                 let year = row.year.map(|y| format!(" · {y}")).unwrap_or_default();
                 let mut cells: Vec<String> = Vec::with_capacity(row.sections.len() + 2);
-                cells.push(thc_core::county::percent_text(&row.progress));
+                cells.push(thc_core::present::percent::percent_text(&row.progress));
                 cells.extend(row.sections.iter().map(|f| {
                     f.as_ref()
-                        .map(thc_core::county::percent_text)
+                        .map(thc_core::present::percent::percent_text)
                         .unwrap_or_else(|| "—".to_string())
                 }));
-                cells.push(thc_core::county::percent_text(&row.overall));
+                cells.push(thc_core::present::percent::percent_text(&row.overall));
                 let numbers = cells
                     .into_iter()
                     .map(|c| view! { <td class="num">{c}</td> })

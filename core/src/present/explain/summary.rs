@@ -1,13 +1,13 @@
 //! The progress and compliance line of a summary (a section or the whole assessment).
 
-use crate::base::exact::format_share_truncated;
 use crate::catalogue::Lang;
 use crate::evaluation::Summary;
+use crate::present::percent::percent_text;
 
 /// "已答 30 / 40；达标率 82.5%" — progress and compliance of a summary.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let c = s.compliance();
-    let share = format_share_truncated(c.num, c.den).unwrap_or_else(|| "—".to_string());
+    let share = percent_text(&c);
     match lang {
         Lang::Zh => format!(
             "已答 {} / {}；达标 {}，部分达标 {}，未达标 {}；符合度 {share}",

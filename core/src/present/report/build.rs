@@ -8,26 +8,18 @@ use super::page::{action_status_label, fill, strings, Ctx};
 use super::review_summary::report_summary;
 use crate::assessment::{Action, ActionStatus, Assessment, AssessmentIssue};
 use crate::base::dates::CalendarText;
-use crate::base::exact::{format_share_truncated, format_thousands};
+use crate::base::exact::format_thousands;
 use crate::catalogue::{Catalogue, Lang, ProvenanceTag};
 use crate::evaluation::{Evaluation, Explanation, NotApplicableReason, TierStatus, Verdict};
 use crate::i18n::report::ReportStrings;
 use crate::present::explain;
+use crate::present::percent::{bar_percent, percent_text};
 
 fn is_blank_action(a: &Action) -> bool {
     a.measure.trim().is_empty()
         && a.owner.trim().is_empty()
         && a.deadline.is_none()
         && a.status == ActionStatus::Planned
-}
-
-fn percent_floor(num: u64, den: u64) -> u32 {
-    if den == 0 {
-        0
-    } else {
-        let p = u128::from(num) * 100 / u128::from(den);
-        u32::try_from(p.min(100)).unwrap_or(100)
-    }
 }
 
 impl ReportModel {
@@ -53,7 +45,7 @@ impl ReportModel {
         let c = o.compliance();
         let overall = Overall {
             summary_line: explain::summary_line(o, lang),
-            compliance: format_share_truncated(c.num, c.den).unwrap_or_else(|| "—".to_string()),
+            compliance: percent_text(&c),
             counts: Counts {
                 applicable: o.applicable,
                 answered: o.answered,
@@ -76,9 +68,8 @@ impl ReportModel {
                 SectionBar {
                     section_id: sec.section_id.clone(),
                     title: ctx.section_title(&sec.section_id),
-                    percent_floor: percent_floor(c.num, c.den),
-                    compliance: format_share_truncated(c.num, c.den)
-                        .unwrap_or_else(|| "—".to_string()),
+                    percent_floor: bar_percent(&c),
+                    compliance: percent_text(&c),
                     detail: fill(
                         s.chart_row_detail,
                         &[
