@@ -144,7 +144,11 @@ function codeSizes() {
     const gap = wasm ? Math.abs(statSync(join(dist, wasm)).mtimeMs - statSync(join(target, file)).mtimeMs) : Infinity;
     return { ...r, stale: gap > 15 * 60 * 1000 };
   };
-  return { app: one('thc-assess.wasm', 'thc_assess', DIST), floor: one('floor-app.wasm', 'floor_app', DIST_FLOOR) };
+  // The app is two crates: the core (thc_core, by layer) and the browser shell (thc_assess).
+  const app = one('thc-assess.wasm', 'thc_core', DIST);
+  const shell = one('thc-assess.wasm', 'thc_assess', DIST);
+  if (app.appModules && shell.appModules) app.shellModules = shell.appModules;
+  return { app, floor: one('floor-app.wasm', 'floor_app', DIST_FLOOR) };
 }
 
 // --- Machine -----------------------------------------------------------------------------------
@@ -653,7 +657,7 @@ function markdownTable(r) {
     const code = r.transfer.codeByCrate?.app;
     if (code && !code.missing) {
       const pct = (x) => `${(x.share * 100).toFixed(0)} %`;
-      lines.push(`Code by crate (cargo's output before wasm-bindgen and wasm-opt, ${kb(code.totalCodeBytes)} of code${code.stale ? '; STALE: not built with this dist' : ''}; generic code counts under the first non-std crate in its symbol): ${code.crates.filter((c) => c.share >= 0.01).map((c) => `${c.crate} ${pct(c)}`).join(', ')}. The app's own code by module: ${code.appModules.filter((m) => m.share >= 0.005).map((m) => `${m.module} ${pct(m)}`).join(', ')}.`);
+      lines.push(`Code by crate (cargo's output before wasm-bindgen and wasm-opt, ${kb(code.totalCodeBytes)} of code${code.stale ? '; STALE: not built with this dist' : ''}; generic code counts under the first non-std crate in its symbol): ${code.crates.filter((c) => c.share >= 0.01).map((c) => `${c.crate} ${pct(c)}`).join(', ')}. The core's code by layer: ${code.appModules.filter((m) => m.share >= 0.005).map((m) => `${m.module} ${pct(m)}`).join(', ')}; the shell's by module: ${(code.shellModules || []).filter((m) => m.share >= 0.005).map((m) => `${m.module} ${pct(m)}`).join(', ')}.`);
     }
   }
   return lines.join('\n');

@@ -13,31 +13,12 @@ const CATALOGUES: [&str; 3] = [
     "national-graded-sample",
 ];
 
-/// JSON without whitespace outside strings. Every byte of a multi-byte UTF-8 character is
-/// ≥ 0x80, so it never looks like a quote, a backslash or whitespace.
-fn compact(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in text.as_bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if b == b'"' {
-            in_string = true;
-        } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-            continue;
-        }
-        out.push(b);
-    }
-    out
-}
+// The same compaction the exchange layer applies to stored files (one implementation).
+#[path = "src/exchange/compact.rs"]
+mod compact;
 
 fn main() {
+    println!("cargo::rerun-if-changed=src/exchange/compact.rs");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     for name in CATALOGUES {
         let source = format!("src/catalogue/data/{name}.json");
@@ -46,7 +27,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
         std::fs::write(
             Path::new(&out_dir).join(format!("{name}.json")),
-            compact(&text),
+            compact::compact_file_text(&text),
         )
         .unwrap_or_else(|e| panic!("cannot write the compact {name}.json: {e}"));
     }
