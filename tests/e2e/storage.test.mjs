@@ -119,3 +119,25 @@ test('a damaged entry is recovered from its backup with a plain message', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a save refused because a newer version of the tool wrote the entry says so in English to an English reader', async () => {
+  const context = await app.browser.newContext();
+  const { page, problems } = await newWatchedPage(context);
+  const id = await newAssessment(page, '新版本卫生院');
+  await page.getByRole('button', { name: 'English' }).click();
+  await openStaffing(page, id);
+  // A newer release of the tool (in another tab, say) wrote this assessment's entry.
+  const newer = readFileSync(new URL('../fixtures/storage/layout-99.json', import.meta.url), 'utf8')
+    .replaceAll('a-20261118-7f3k', id);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`thc-assess.a.${id}`, newer]);
+  await staffTotal(page).fill('40');
+  const alert = page.getByRole('alert').filter({ hasText: 'newer version of the tool' });
+  await alert.waitFor({ timeout: 5000 });
+  assert.doesNotMatch(await alert.innerText(), /[\u4e00-\u9fff]/, 'no Chinese in the English message');
+  // What was typed stays on screen, and the newer entry is left exactly as it was.
+  assert.equal(await staffTotal(page).inputValue(), '40');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `thc-assess.a.${id}`), newer);
+  await shot(page, 'storage-newer-version-en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
