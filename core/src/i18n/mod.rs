@@ -4,10 +4,13 @@
 //! compile error rather than a blank on screen. Catalogue texts (criteria, sources) carry their
 //! own translations and are not here.
 
+pub mod assessment;
+pub mod catalogue;
 pub mod exchange;
 pub mod explain;
 pub mod report;
 pub mod review;
+pub mod store;
 
 /// The interface language, shared with the catalogue's bilingual texts. Chinese is the default.
 pub use crate::base::text::Lang;
@@ -73,6 +76,9 @@ impl Lang {
 pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub explain: &'static explain::ExplainStrings,
+    pub catalogue: &'static catalogue::CatalogueStrings,
+    pub assessment: &'static assessment::AssessmentStrings,
+    pub store: &'static store::StoreStrings,
     pub exchange: &'static exchange::ExchangeStrings,
     pub review: &'static review::ReviewStrings,
     /// Between the items of a list: "、".
@@ -199,6 +205,9 @@ pub struct Strings {
 pub static ZH: Strings = Strings {
     report: &report::ZH,
     explain: &explain::ZH,
+    catalogue: &catalogue::ZH,
+    assessment: &assessment::ZH,
+    store: &store::ZH,
     exchange: &exchange::ZH,
     review: &review::ZH,
     list_sep: "、",
@@ -318,6 +327,9 @@ pub static ZH: Strings = Strings {
 pub static EN: Strings = Strings {
     report: &report::EN,
     explain: &explain::EN,
+    catalogue: &catalogue::EN,
+    assessment: &assessment::EN,
+    store: &store::EN,
     exchange: &exchange::EN,
     review: &review::EN,
     list_sep: ", ",
