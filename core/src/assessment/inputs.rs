@@ -3,6 +3,8 @@
 
 use crate::base::exact::{format_hundredths, format_thousands};
 use crate::catalogue::{Catalogue, CriterionKind, InputDef, InputKind, Lang, Rule};
+use crate::i18n::assessment::AssessmentStrings;
+use crate::i18n::fill;
 use std::collections::BTreeMap;
 
 /// Why a user's text is not a valid value for an input.
@@ -30,43 +32,32 @@ pub enum InputError {
 
 impl InputError {
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.message_zh(),
-            Lang::En => self.message_en(),
-        }
+        self.message_in(lang.strings().assessment)
     }
 
     pub fn message_zh(&self) -> String {
-        match self {
-            InputError::Empty => "请填写数值".to_string(),
-            InputError::NotANumber => "不是数字".to_string(),
-            InputError::Negative => "不能为负数".to_string(),
-            InputError::NotInteger => "须为整数".to_string(),
-            InputError::TooManyDecimals { max_decimals } => {
-                format!("最多保留 {max_decimals} 位小数")
-            }
-            InputError::AboveMax { max, kind } => {
-                format!("不能大于 {}", format_value(*max, *kind))
-            }
-            InputError::TooLarge => "数值过大".to_string(),
-            InputError::UnknownInput { id } => format!("目录中没有数据项“{id}”"),
-        }
+        self.message_in(crate::i18n::ZH.assessment)
     }
 
     pub fn message_en(&self) -> String {
+        self.message_in(crate::i18n::EN.assessment)
+    }
+
+    fn message_in(&self, s: &AssessmentStrings) -> String {
         match self {
-            InputError::Empty => "Enter a number".to_string(),
-            InputError::NotANumber => "Not a number".to_string(),
-            InputError::Negative => "Cannot be negative".to_string(),
-            InputError::NotInteger => "Must be a whole number".to_string(),
-            InputError::TooManyDecimals { max_decimals } => {
-                format!("At most {max_decimals} decimal places")
-            }
+            InputError::Empty => s.input_empty.to_string(),
+            InputError::NotANumber => s.input_not_a_number.to_string(),
+            InputError::Negative => s.input_negative.to_string(),
+            InputError::NotInteger => s.input_not_integer.to_string(),
+            InputError::TooManyDecimals { max_decimals } => fill(
+                s.input_too_many_decimals,
+                &[("max_decimals", &max_decimals.to_string())],
+            ),
             InputError::AboveMax { max, kind } => {
-                format!("Cannot be more than {}", format_value(*max, *kind))
+                fill(s.input_above_max, &[("max", &format_value(*max, *kind))])
             }
-            InputError::TooLarge => "The number is too large".to_string(),
-            InputError::UnknownInput { id } => format!("The catalogue has no input \"{id}\""),
+            InputError::TooLarge => s.input_too_large.to_string(),
+            InputError::UnknownInput { id } => fill(s.input_unknown, &[("id", id)]),
         }
     }
 }
@@ -199,44 +190,38 @@ impl InputIssue {
             .map(|d| d.label.get(lang).to_string())
             .unwrap_or_else(|| self.input_id.clone());
         let kind = def.map(|d| d.kind).unwrap_or(InputKind::Count);
-        match (&self.kind, lang) {
-            (InputIssueKind::AboveOther { value, limit }, _) => {
+        let s = lang.strings().assessment;
+        match &self.kind {
+            InputIssueKind::AboveOther { value, limit } => {
                 let other = def
                     .and_then(|d| d.not_above.as_ref())
                     .map(|op| catalogue.operand_label(op, lang))
                     .unwrap_or_default();
-                match lang {
-                    Lang::Zh => format!(
-                        "{label}（{}）不能大于{other}（{}）",
-                        format_value(*value, kind),
-                        format_value(*limit, kind)
-                    ),
-                    Lang::En => format!(
-                        "{label} ({}) cannot exceed {other} ({})",
-                        format_value(*value, kind),
-                        format_value(*limit, kind)
-                    ),
-                }
+                fill(
+                    s.check_above_other,
+                    &[
+                        ("label", &label),
+                        ("value", &format_value(*value, kind)),
+                        ("other", &other),
+                        ("limit", &format_value(*limit, kind)),
+                    ],
+                )
             }
-            (InputIssueKind::AboveMax { value, max }, Lang::Zh) => format!(
-                "{label}（{}）超过上限 {}",
-                format_value(*value, kind),
-                format_value(*max, kind)
+            InputIssueKind::AboveMax { value, max } => fill(
+                s.check_above_max,
+                &[
+                    ("label", &label),
+                    ("value", &format_value(*value, kind)),
+                    ("max", &format_value(*max, kind)),
+                ],
             ),
-            (InputIssueKind::AboveMax { value, max }, Lang::En) => format!(
-                "{label} ({}) is above its maximum {}",
-                format_value(*value, kind),
-                format_value(*max, kind)
-            ),
-            (InputIssueKind::BedsAboveWarning { value, warn_above }, Lang::Zh) => format!(
-                "{label}为 {}，超过一般不宜超过的 {} 床（提示，不判为未达标）",
-                format_thousands(*value),
-                format_thousands(*warn_above)
-            ),
-            (InputIssueKind::BedsAboveWarning { value, warn_above }, Lang::En) => format!(
-                "{label} is {}, above the usual ceiling of {} beds (a warning, not a gap)",
-                format_thousands(*value),
-                format_thousands(*warn_above)
+            InputIssueKind::BedsAboveWarning { value, warn_above } => fill(
+                s.beds_warning,
+                &[
+                    ("label", &label),
+                    ("value", &format_thousands(*value)),
+                    ("warn_above", &format_thousands(*warn_above)),
+                ],
             ),
         }
     }

@@ -4,6 +4,7 @@
 use super::inputs::{parse_input, InputError};
 use super::issues::AssessmentIssue;
 use crate::catalogue::{Catalogue, CentreType, CriterionKind, Lang};
+use crate::i18n::fill;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -363,18 +364,26 @@ pub enum AssessmentFileError {
 
 impl AssessmentFileError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (AssessmentFileError::Syntax { line, column, detail }, Lang::Zh) => {
-                format!("评估文件无法读取：第 {line} 行第 {column} 列（{detail}）")
-            }
-            (AssessmentFileError::Syntax { line, column, detail }, Lang::En) => {
-                format!("The assessment file cannot be read: line {line}, column {column} ({detail})")
-            }
-            (AssessmentFileError::UnsupportedFormatVersion { found }, Lang::Zh) => format!(
-                "评估文件格式版本 {found} 不受支持（本工具读取版本 {ASSESSMENT_FORMAT_VERSION}）"
+        let s = lang.strings().assessment;
+        match self {
+            AssessmentFileError::Syntax {
+                line,
+                column,
+                detail,
+            } => fill(
+                s.file_syntax,
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("detail", detail),
+                ],
             ),
-            (AssessmentFileError::UnsupportedFormatVersion { found }, Lang::En) => format!(
-                "Assessment format version {found} is not supported (this tool reads version {ASSESSMENT_FORMAT_VERSION})"
+            AssessmentFileError::UnsupportedFormatVersion { found } => fill(
+                s.file_unsupported_version,
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &ASSESSMENT_FORMAT_VERSION.to_string()),
+                ],
             ),
         }
     }

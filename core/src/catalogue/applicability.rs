@@ -24,11 +24,10 @@ impl CentreType {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (CentreType::General, Lang::Zh) => "一般卫生院",
-            (CentreType::General, Lang::En) => "general township health centre",
-            (CentreType::Central, Lang::Zh) => "中心卫生院",
-            (CentreType::Central, Lang::En) => "central township health centre",
+        let s = lang.strings().catalogue;
+        match self {
+            CentreType::General => s.centre_general,
+            CentreType::Central => s.centre_central,
         }
     }
 }
@@ -55,13 +54,11 @@ impl BedClass {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (BedClass::UpTo10, Lang::Zh) => "0–10 床",
-            (BedClass::UpTo10, Lang::En) => "0–10 beds",
-            (BedClass::From11To29, Lang::Zh) => "11–29 床",
-            (BedClass::From11To29, Lang::En) => "11–29 beds",
-            (BedClass::From30, Lang::Zh) => "30 床及以上",
-            (BedClass::From30, Lang::En) => "30 beds or more",
+        let s = lang.strings().catalogue;
+        match self {
+            BedClass::UpTo10 => s.beds_up_to_10,
+            BedClass::From11To29 => s.beds_11_to_29,
+            BedClass::From30 => s.beds_30_plus,
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use super::graded::Grade;
 use crate::base::text::Lang;
+use crate::i18n::catalogue::CatalogueStrings;
+use crate::i18n::{fill, Strings};
 use std::fmt;
 
 /// Which part of the catalogue an error concerns.
@@ -123,30 +125,32 @@ impl CatalogueError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.message_zh(),
-            Lang::En => self.message_en(),
-        }
+        self.message_in(lang.strings())
     }
 
     pub fn message_zh(&self) -> String {
-        let loc = location_zh(&self.location);
-        let field = if self.field.is_empty() {
-            String::new()
-        } else {
-            format!("字段 {}：", self.field)
-        };
-        format!("{loc}，{field}{}", problem_zh(&self.problem))
+        self.message_in(&crate::i18n::ZH)
     }
 
     pub fn message_en(&self) -> String {
-        let loc = location_en(&self.location);
+        self.message_in(&crate::i18n::EN)
+    }
+
+    fn message_in(&self, strings: &Strings) -> String {
+        let s = strings.catalogue;
         let field = if self.field.is_empty() {
             String::new()
         } else {
-            format!("field {}: ", self.field)
+            fill(s.error_field, &[("field", &self.field)])
         };
-        format!("{loc}, {field}{}", problem_en(&self.problem))
+        fill(
+            s.error_line,
+            &[
+                ("location", &location(s, &self.location)),
+                ("field", &field),
+                ("problem", &problem(strings, &self.problem)),
+            ],
+        )
     }
 }
 
@@ -156,151 +160,91 @@ impl fmt::Display for CatalogueError {
     }
 }
 
-fn location_zh(l: &Location) -> String {
+fn location(s: &CatalogueStrings, l: &Location) -> String {
     match l {
-        Location::Catalogue => "目录文件".to_string(),
-        Location::Source(id) => format!("来源“{id}”"),
-        Location::Input(id) => format!("数据项“{id}”"),
-        Location::Flag(id) => format!("情况标记“{id}”"),
-        Location::Section(id) => format!("章节“{id}”"),
-        Location::Criterion(id) => format!("条目“{id}”"),
-        Location::Tier(id) => format!("达标档次“{id}”"),
+        Location::Catalogue => s.loc_catalogue.to_string(),
+        Location::Source(id) => fill(s.loc_source, &[("id", id)]),
+        Location::Input(id) => fill(s.loc_input, &[("id", id)]),
+        Location::Flag(id) => fill(s.loc_flag, &[("id", id)]),
+        Location::Section(id) => fill(s.loc_section, &[("id", id)]),
+        Location::Criterion(id) => fill(s.loc_criterion, &[("id", id)]),
+        Location::Tier(id) => fill(s.loc_tier, &[("id", id)]),
         Location::SubItem {
             criterion,
             sub_item,
-        } => format!("条目“{criterion}”的子项“{sub_item}”"),
-        Location::Element(path) => format!("位置 {path}"),
-    }
-}
-
-fn location_en(l: &Location) -> String {
-    match l {
-        Location::Catalogue => "Catalogue file".to_string(),
-        Location::Source(id) => format!("Source \"{id}\""),
-        Location::Input(id) => format!("Input \"{id}\""),
-        Location::Flag(id) => format!("Flag \"{id}\""),
-        Location::Section(id) => format!("Section \"{id}\""),
-        Location::Criterion(id) => format!("Criterion \"{id}\""),
-        Location::Tier(id) => format!("Tier \"{id}\""),
-        Location::SubItem {
-            criterion,
-            sub_item,
-        } => format!("Sub-item \"{sub_item}\" of criterion \"{criterion}\""),
-        Location::Element(path) => format!("Element {path}"),
-    }
-}
-
-fn lang_zh(l: Lang) -> &'static str {
-    match l {
-        Lang::Zh => "中文",
-        Lang::En => "英文",
-    }
-}
-
-fn lang_en(l: Lang) -> &'static str {
-    match l {
-        Lang::Zh => "Chinese",
-        Lang::En => "English",
-    }
-}
-
-fn problem_zh(p: &Problem) -> String {
-    match p {
-        Problem::Syntax {
-            line,
-            column,
-            detail,
-        } => format!("JSON 语法错误，第 {line} 行第 {column} 列（{detail}）"),
-        Problem::Shape { detail } => format!("内容格式不符（{detail}）"),
-        Problem::UnknownField { name } => format!("不认识的字段“{name}”（可能拼写错误）"),
-        Problem::UnsupportedFormatVersion { found, supported } => {
-            format!("格式版本 {found} 不受支持，本工具只读取版本 {supported}")
-        }
-        Problem::VersionZero => "版本号必须从 1 开始".to_string(),
-        Problem::EmptyId => "编号不能为空".to_string(),
-        Problem::InvalidId { id } => format!("编号“{id}”不能包含空白字符"),
-        Problem::DuplicateId { id } => format!("编号“{id}”重复"),
-        Problem::UnknownKind { kind, expected } => {
-            format!("未知类型“{kind}”，可用类型：{}", expected.join("、"))
-        }
-        Problem::UnknownInput { id } => format!("引用了不存在的数据项“{id}”"),
-        Problem::UnknownSource { id } => format!("引用了不存在的来源“{id}”"),
-        Problem::UnknownFlag { id } => format!("引用了不存在的情况标记“{id}”"),
-        Problem::NoBedsInput => {
-            "按床位判断适用性，但目录未指定床位数据项（beds_input）".to_string()
-        }
-        Problem::MinAboveMax { min, max } => format!("下限 {min} 大于上限 {max}，无法达到"),
-        Problem::ZeroDenominator => "分母为 0".to_string(),
-        Problem::PercentAbove100 { value } => format!("百分比 {value} 超过 100%"),
-        Problem::MissingTranslation { lang } => format!("缺少{}文本", lang_zh(*lang)),
-        Problem::NoThreshold => "规则没有任何界限，永远不会判定为未达标".to_string(),
-        Problem::EmptyList => "列表不能为空".to_string(),
-        Problem::RequiredAndOptional { centre_type } => {
-            format!("对 {centre_type} 同时列为必设和选设")
-        }
-        Problem::SubItemLevels { missing } => format!(
-            "子项等级须从 C 开始且不能跳级，缺少 {} 级子项",
-            missing.letter()
+        } => fill(
+            s.loc_sub_item,
+            &[("criterion", criterion), ("sub_item", sub_item)],
         ),
-        Problem::SubItemLevelD => "子项等级只能是 C、B 或 A".to_string(),
-        Problem::MixedInputKinds { first, other } => {
-            format!("把不同类型的数据项“{first}”与“{other}”相加")
-        }
-        Problem::BarsRise => "达标比例不能从 C 到 A 逐级升高".to_string(),
-        Problem::SelfReference => "数据项不能以自身为上限".to_string(),
+        Location::Element(path) => fill(s.loc_element, &[("path", path)]),
     }
 }
 
-fn problem_en(p: &Problem) -> String {
+fn problem(strings: &Strings, p: &Problem) -> String {
+    let s = strings.catalogue;
     match p {
         Problem::Syntax {
             line,
             column,
             detail,
-        } => format!("JSON syntax error at line {line}, column {column} ({detail})"),
-        Problem::Shape { detail } => format!("unexpected content ({detail})"),
-        Problem::UnknownField { name } => format!("unknown field \"{name}\" (misspelt?)"),
-        Problem::UnsupportedFormatVersion { found, supported } => {
-            format!("format version {found} is not supported; this tool reads version {supported}")
-        }
-        Problem::VersionZero => "the version must start at 1".to_string(),
-        Problem::EmptyId => "the id must not be empty".to_string(),
-        Problem::InvalidId { id } => format!("the id \"{id}\" must not contain whitespace"),
-        Problem::DuplicateId { id } => format!("the id \"{id}\" is used more than once"),
-        Problem::UnknownKind { kind, expected } => {
-            format!(
-                "unknown kind \"{kind}\"; expected one of: {}",
-                expected.join(", ")
-            )
-        }
-        Problem::UnknownInput { id } => format!("refers to input \"{id}\", which does not exist"),
-        Problem::UnknownSource { id } => {
-            format!("refers to source \"{id}\", which does not exist")
-        }
-        Problem::UnknownFlag { id } => format!("refers to flag \"{id}\", which does not exist"),
-        Problem::NoBedsInput => {
-            "applicability depends on beds but the catalogue names no beds_input".to_string()
-        }
+        } => fill(
+            s.problem_syntax,
+            &[
+                ("line", &line.to_string()),
+                ("column", &column.to_string()),
+                ("detail", detail),
+            ],
+        ),
+        Problem::Shape { detail } => fill(s.problem_shape, &[("detail", detail)]),
+        Problem::UnknownField { name } => fill(s.problem_unknown_field, &[("name", name)]),
+        Problem::UnsupportedFormatVersion { found, supported } => fill(
+            s.problem_unsupported_version,
+            &[
+                ("found", &found.to_string()),
+                ("supported", &supported.to_string()),
+            ],
+        ),
+        Problem::VersionZero => s.problem_version_zero.to_string(),
+        Problem::EmptyId => s.problem_empty_id.to_string(),
+        Problem::InvalidId { id } => fill(s.problem_invalid_id, &[("id", id)]),
+        Problem::DuplicateId { id } => fill(s.problem_duplicate_id, &[("id", id)]),
+        Problem::UnknownKind { kind, expected } => fill(
+            s.problem_unknown_kind,
+            &[
+                ("kind", kind),
+                ("expected", &expected.join(strings.list_sep)),
+            ],
+        ),
+        Problem::UnknownInput { id } => fill(s.problem_unknown_input, &[("id", id)]),
+        Problem::UnknownSource { id } => fill(s.problem_unknown_source, &[("id", id)]),
+        Problem::UnknownFlag { id } => fill(s.problem_unknown_flag, &[("id", id)]),
+        Problem::NoBedsInput => s.problem_no_beds_input.to_string(),
         Problem::MinAboveMax { min, max } => {
-            format!("the minimum {min} is above the maximum {max}, so it can never be met")
+            fill(s.problem_min_above_max, &[("min", min), ("max", max)])
         }
-        Problem::ZeroDenominator => "the denominator is zero".to_string(),
-        Problem::PercentAbove100 { value } => format!("the percentage {value} is above 100%"),
-        Problem::MissingTranslation { lang } => format!("the {} text is empty", lang_en(*lang)),
-        Problem::NoThreshold => "the rule has no bound, so it could never find a gap".to_string(),
-        Problem::EmptyList => "the list must not be empty".to_string(),
-        Problem::RequiredAndOptional { centre_type } => {
-            format!("listed as both required and optional for {centre_type}")
+        Problem::ZeroDenominator => s.problem_zero_denominator.to_string(),
+        Problem::PercentAbove100 { value } => {
+            fill(s.problem_percent_above_100, &[("value", value)])
         }
-        Problem::SubItemLevels { missing } => format!(
-            "sub-item levels must start at C with no gap; level {} has no sub-item",
-            missing.letter()
+        Problem::MissingTranslation { lang } => fill(
+            s.problem_missing_translation,
+            &[("lang", s.language_name(*lang))],
         ),
-        Problem::SubItemLevelD => "a sub-item level must be C, B or A".to_string(),
-        Problem::MixedInputKinds { first, other } => {
-            format!("adds inputs of different kinds (\"{first}\" and \"{other}\")")
+        Problem::NoThreshold => s.problem_no_threshold.to_string(),
+        Problem::EmptyList => s.problem_empty_list.to_string(),
+        Problem::RequiredAndOptional { centre_type } => fill(
+            s.problem_required_and_optional,
+            &[("centre_type", centre_type)],
+        ),
+        Problem::SubItemLevels { missing } => {
+            fill(s.problem_sub_item_levels, &[("missing", missing.letter())])
         }
-        Problem::BarsRise => "tier bars must not rise from C to A".to_string(),
-        Problem::SelfReference => "an input cannot be bounded by itself".to_string(),
+        Problem::SubItemLevelD => s.problem_sub_item_level_d.to_string(),
+        Problem::MixedInputKinds { first, other } => fill(
+            s.problem_mixed_input_kinds,
+            &[("first", first), ("other", other)],
+        ),
+        Problem::BarsRise => s.problem_bars_rise.to_string(),
+        Problem::SelfReference => s.problem_self_reference.to_string(),
     }
 }

@@ -6,6 +6,8 @@
 use super::bundled::bundled;
 use super::model::Catalogue;
 use crate::base::text::Lang;
+use crate::i18n::catalogue::CatalogueStrings;
+use crate::i18n::fill;
 
 /// Why a catalogue was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,25 +18,20 @@ pub enum RegistryError {
 
 impl RegistryError {
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.message_zh(),
-            Lang::En => self.message_en(),
-        }
+        self.message_in(lang.strings().catalogue)
     }
 
     pub fn message_zh(&self) -> String {
-        match self {
-            RegistryError::IdOfBundled { id } => {
-                format!("导入的目录编号“{id}”与内置目录相同，已拒绝；请在文件中改用其他编号")
-            }
-        }
+        self.message_in(crate::i18n::ZH.catalogue)
     }
 
     pub fn message_en(&self) -> String {
+        self.message_in(crate::i18n::EN.catalogue)
+    }
+
+    fn message_in(&self, s: &CatalogueStrings) -> String {
         match self {
-            RegistryError::IdOfBundled { id } => format!(
-                "the loaded catalogue uses the id \"{id}\" of a bundled catalogue and was refused; give it another id in the file"
-            ),
+            RegistryError::IdOfBundled { id } => fill(s.id_of_bundled, &[("id", id)]),
         }
     }
 }

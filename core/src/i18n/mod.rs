@@ -4,12 +4,47 @@
 //! compile error rather than a blank on screen. Catalogue texts (criteria, sources) carry their
 //! own translations and are not here.
 
+pub mod assessment;
+pub mod catalogue;
 pub mod exchange;
+pub mod explain;
 pub mod report;
 pub mod review;
+pub mod store;
 
 /// The interface language, shared with the catalogue's bilingual texts. Chinese is the default.
 pub use crate::base::text::Lang;
+
+/// Fills a template's `{name}` placeholders with `values`, in one pass over the template: a
+/// value is inserted as it is, never searched for placeholders itself, so a centre called
+/// "{year}" stays "{year}". A `{…}` that names no value is left as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 impl Lang {
     /// The code stored in preferences and used for `<html lang>`.
@@ -40,8 +75,24 @@ impl Lang {
 /// sub-module (one struct per language there), reached through a field here.
 pub struct Strings {
     pub report: &'static report::ReportStrings,
+    pub explain: &'static explain::ExplainStrings,
+    pub catalogue: &'static catalogue::CatalogueStrings,
+    pub assessment: &'static assessment::AssessmentStrings,
+    pub store: &'static store::StoreStrings,
     pub exchange: &'static exchange::ExchangeStrings,
     pub review: &'static review::ReviewStrings,
+    /// Between the items of a list: "、".
+    pub list_sep: &'static str,
+    /// Between clauses of one line: "；".
+    pub clause_sep: &'static str,
+    /// Between the parts of a clause: "，".
+    pub comma: &'static str,
+    /// Between a label and its value: "：".
+    pub colon: &'static str,
+    /// Opens an aside: "（" (English " (", with its space).
+    pub paren_open: &'static str,
+    /// Closes an aside: "）".
+    pub paren_close: &'static str,
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub nav_home: &'static str,
@@ -153,8 +204,18 @@ pub struct Strings {
 
 pub static ZH: Strings = Strings {
     report: &report::ZH,
+    explain: &explain::ZH,
+    catalogue: &catalogue::ZH,
+    assessment: &assessment::ZH,
+    store: &store::ZH,
     exchange: &exchange::ZH,
     review: &review::ZH,
+    list_sep: "、",
+    clause_sep: "；",
+    comma: "，",
+    colon: "：",
+    paren_open: "（",
+    paren_close: "）",
     app_title: "乡镇卫生院标准化自评",
     app_subtitle: "标准化建设自评 · 差距报告 · 县级复核",
     nav_home: "我的自评",
@@ -265,8 +326,18 @@ pub static ZH: Strings = Strings {
 
 pub static EN: Strings = Strings {
     report: &report::EN,
+    explain: &explain::EN,
+    catalogue: &catalogue::EN,
+    assessment: &assessment::EN,
+    store: &store::EN,
     exchange: &exchange::EN,
     review: &review::EN,
+    list_sep: ", ",
+    clause_sep: "; ",
+    comma: ", ",
+    colon: ": ",
+    paren_open: " (",
+    paren_close: ")",
     app_title: "Township Health Centre Self-Assessment",
     app_subtitle: "Standardization self-assessment · gap report · county review",
     nav_home: "My assessments",
@@ -386,6 +457,17 @@ mod tests {
         assert_eq!(Lang::from_code("fr"), Lang::Zh);
         assert_eq!(Lang::from_code(""), Lang::Zh);
         assert_eq!(Lang::default(), Lang::Zh);
+    }
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_leaves_the_rest() {
+        assert_eq!(
+            fill("{a} 与 {b}，{a}", &[("a", "甲"), ("b", "乙")]),
+            "甲 与 乙，甲"
+        );
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x");
+        assert_eq!(fill("{{a}} {c} {", &[("a", "1")]), "{1} {c} {");
+        assert_eq!(fill("", &[]), "");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::envelope::{decode_for, StoredAssessment};
 use super::problem::LoadProblem;
 use crate::base::ids::is_valid_id;
 use crate::catalogue::Lang;
+use crate::i18n::fill;
 
 /// What to open for one assessment, given its main and backup entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,41 +39,25 @@ impl LoadOutcome {
 
     /// What to tell the user, if anything (Chinese first).
     pub fn notice(&self, lang: Lang) -> Option<String> {
-        match (self, lang) {
-            (LoadOutcome::Missing | LoadOutcome::Loaded(_), _) => None,
-            (LoadOutcome::RecoveredFromBackup { stored, problem }, Lang::Zh) => {
+        let s = lang.strings().store;
+        match self {
+            LoadOutcome::Missing | LoadOutcome::Loaded(_) => None,
+            LoadOutcome::RecoveredFromBackup { stored, problem } => {
                 let when = crate::base::dates::ymd_hm(&stored.saved_at);
                 Some(match problem {
-                    LoadProblem::Corrupt { detail } => format!(
-                        "这份自评的本机数据已损坏（{detail}），已从备份恢复到 {when} 保存的版本。损坏的原始内容已另存，不会删除。"
-                    ),
-                    other => format!(
-                        "{}已从备份恢复到 {when} 保存的版本。",
-                        other.message(Lang::Zh)
+                    LoadProblem::Corrupt { detail } => {
+                        fill(s.recovered_corrupt, &[("detail", detail), ("when", &when)])
+                    }
+                    other => fill(
+                        s.recovered_other,
+                        &[("problem", &other.message(lang)), ("when", &when)],
                     ),
                 })
             }
-            (LoadOutcome::RecoveredFromBackup { stored, problem }, Lang::En) => {
-                let when = crate::base::dates::ymd_hm(&stored.saved_at);
-                Some(match problem {
-                    LoadProblem::Corrupt { detail } => format!(
-                        "This assessment's data in this browser was damaged ({detail}). It has been restored from the backup saved at {when}. The damaged text has been set aside, not deleted."
-                    ),
-                    other => format!(
-                        "{} It has been restored from the backup saved at {when}.",
-                        other.message(Lang::En)
-                    ),
-                })
+            LoadOutcome::NewerVersion { problem } => Some(problem.message(lang)),
+            LoadOutcome::Unreadable { problem } => {
+                Some(fill(s.unreadable, &[("problem", &problem.message(lang))]))
             }
-            (LoadOutcome::NewerVersion { problem }, _) => Some(problem.message(lang)),
-            (LoadOutcome::Unreadable { problem }, Lang::Zh) => Some(format!(
-                "{}备份也无法使用。原始内容已另存，不会删除；其余自评不受影响。",
-                problem.message(Lang::Zh)
-            )),
-            (LoadOutcome::Unreadable { problem }, Lang::En) => Some(format!(
-                "{} No usable backup either. The original text has been set aside, not deleted; other assessments are not affected.",
-                problem.message(Lang::En)
-            )),
         }
     }
 }

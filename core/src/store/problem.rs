@@ -2,6 +2,7 @@
 
 use crate::base::ids::MAX_ID_LEN;
 use crate::catalogue::Lang;
+use crate::i18n::fill;
 
 /// Why a stored entry cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,34 +39,20 @@ impl LoadProblem {
 
     /// A message for the person at the screen, Chinese first.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadProblem::Corrupt { detail }, Lang::Zh) => {
-                format!("这份自评的本机数据已损坏（{detail}）。")
+        let s = lang.strings().store;
+        match self {
+            LoadProblem::Corrupt { detail } => fill(s.problem_corrupt, &[("detail", detail)]),
+            LoadProblem::FromNewerVersion { layout } => {
+                fill(s.problem_newer_layout, &[("layout", &layout.to_string())])
             }
-            (LoadProblem::Corrupt { detail }, Lang::En) => {
-                format!("This assessment's data in this browser is damaged ({detail}).")
-            }
-            (LoadProblem::FromNewerVersion { layout }, Lang::Zh) => format!(
-                "这份数据由更新版本的工具保存（数据格式 {layout}），请使用新版工具打开；本机数据未被改动。"
+            LoadProblem::NewerAssessmentFormat { format_version } => fill(
+                s.problem_newer_format,
+                &[("format_version", &format_version.to_string())],
             ),
-            (LoadProblem::FromNewerVersion { layout }, Lang::En) => format!(
-                "This data was saved by a newer version of the tool (storage layout {layout}). Open it with the newer version; the data in this browser has not been changed."
-            ),
-            (LoadProblem::NewerAssessmentFormat { format_version }, Lang::Zh) => format!(
-                "这份数据由更新版本的工具保存（评估格式 {format_version}），请使用新版工具打开；本机数据未被改动。"
-            ),
-            (LoadProblem::NewerAssessmentFormat { format_version }, Lang::En) => format!(
-                "This data was saved by a newer version of the tool (assessment format {format_version}). Open it with the newer version; the data in this browser has not been changed."
-            ),
-            (LoadProblem::MainMissing, Lang::Zh) => "这份自评的本机主数据缺失。".to_string(),
-            (LoadProblem::MainMissing, Lang::En) => {
-                "This assessment's main copy is missing from this browser.".to_string()
-            }
-            (LoadProblem::InvalidId { id }, Lang::Zh) => format!(
-                "自评编号“{id}”无效：只能由 1–{MAX_ID_LEN} 个英文字母、数字、“-”或“_”组成。"
-            ),
-            (LoadProblem::InvalidId { id }, Lang::En) => format!(
-                "The assessment id \"{id}\" is invalid: use 1–{MAX_ID_LEN} ASCII letters, digits, '-' or '_'."
+            LoadProblem::MainMissing => s.problem_main_missing.to_string(),
+            LoadProblem::InvalidId { id } => fill(
+                s.problem_invalid_id,
+                &[("id", id), ("max_len", &MAX_ID_LEN.to_string())],
             ),
         }
     }

@@ -3,6 +3,7 @@
 use super::envelope::StoredAssessment;
 use crate::base::dates::CalendarText;
 use crate::catalogue::Lang;
+use crate::i18n::fill;
 use chrono::{DateTime, Duration, FixedOffset};
 
 /// A save whose stored copy has not been exported for longer than this gets a reminder.
@@ -26,32 +27,21 @@ pub enum ExportReminder {
 
 impl ExportReminder {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ExportReminder::NeverExported { days_since_created }, Lang::Zh) => format!(
-                "这份自评创建已 {days_since_created} 天，还从未导出。浏览器数据可能被清除，建议现在导出一份文件保存。"
+        let s = lang.strings().store;
+        match self {
+            ExportReminder::NeverExported { days_since_created } => fill(
+                s.reminder_never_exported,
+                &[("days", &days_since_created.to_string())],
             ),
-            (ExportReminder::NeverExported { days_since_created }, Lang::En) => format!(
-                "This assessment was started {days_since_created} day(s) ago and has never been exported. Browser data can be cleared; export a file now to keep a copy."
-            ),
-            (
-                ExportReminder::Outdated {
-                    exported_at,
-                    days_since_export,
-                },
-                Lang::Zh,
-            ) => format!(
-                "上次导出是 {days_since_export} 天前（{}），之后又有修改。建议重新导出一份文件保存。",
-                exported_at.ymd()
-            ),
-            (
-                ExportReminder::Outdated {
-                    exported_at,
-                    days_since_export,
-                },
-                Lang::En,
-            ) => format!(
-                "The last export was {days_since_export} day(s) ago ({}) and the assessment has changed since. Export a new file to keep a copy.",
-                exported_at.ymd()
+            ExportReminder::Outdated {
+                exported_at,
+                days_since_export,
+            } => fill(
+                s.reminder_outdated,
+                &[
+                    ("days", &days_since_export.to_string()),
+                    ("exported", &exported_at.ymd()),
+                ],
             ),
         }
     }

@@ -9,6 +9,7 @@ use crate::catalogue::{Catalogue, Criterion, CriterionKind, InputKind, Lang, Rul
 use crate::evaluation::{
     CriterionResult, Explanation, NotApplicableReason, ProfileMismatch, Requirement,
 };
+use crate::i18n::fill;
 
 fn criterion_of<'a>(catalogue: &'a Catalogue, result: &CriterionResult) -> Option<&'a Criterion> {
     catalogue
@@ -20,6 +21,8 @@ fn criterion_of<'a>(catalogue: &'a Catalogue, result: &CriterionResult) -> Optio
 
 /// One line explaining a result with its numbers, formula and threshold.
 pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> String {
+    let strings = lang.strings();
+    let s = strings.explain;
     let criterion = criterion_of(catalogue, result);
     let mut line = match &result.explanation {
         Explanation::Checklist { status } => checklist(*status, lang).to_string(),
@@ -29,10 +32,9 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
             partly,
             ..
         } => department(*requirement, *present, *partly, lang),
-        Explanation::InputsRecorded { count } => match lang {
-            Lang::Zh => format!("已填写 {count} 项数据"),
-            Lang::En => format!("{count} figure(s) recorded"),
-        },
+        Explanation::InputsRecorded { count } => {
+            fill(s.inputs_recorded, &[("count", &count.to_string())])
+        }
         Explanation::Ratio(e) => match criterion.map(|c| &c.kind) {
             Some(CriterionKind::Rule {
                 rule: Rule::Ratio(r),
@@ -49,24 +51,20 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
             threshold(catalogue, op, e, lang)
         }
         Explanation::BedClass(e) => {
-            let class = e.class.label(lang);
-            let mut s = match lang {
-                Lang::Zh => format!("床位数 = {} 张，属 {class}", format_thousands(e.beds)),
-                Lang::En => format!("Beds = {}, class {class}", format_thousands(e.beds)),
-            };
+            let mut line = fill(
+                s.bed_class_line,
+                &[
+                    ("beds", &format_thousands(e.beds)),
+                    ("class", e.class.label(lang)),
+                ],
+            );
             if e.over_limit {
-                s.push_str(&match lang {
-                    Lang::Zh => format!(
-                        "；超过一般不宜超过的 {} 床（提示，不判为未达标）",
-                        e.warn_above
-                    ),
-                    Lang::En => format!(
-                        "; above the usual ceiling of {} beds (a warning, not a gap)",
-                        e.warn_above
-                    ),
-                });
+                line.push_str(&fill(
+                    s.bed_over_limit,
+                    &[("warn_above", &e.warn_above.to_string())],
+                ));
             }
-            s
+            line
         }
         Explanation::LinearMinimum(e) => {
             let (label, value_op, terms) = match criterion.map(|c| &c.kind) {
@@ -94,62 +92,42 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
                     format_thousands(t.value)
                 ));
             }
-            if lang == Lang::En {
-                formula = formula.replace('（', " (").replace('）', ")");
-            }
-            let verdict = if e.met {
-                ""
-            } else {
-                match lang {
-                    Lang::Zh => "，未达到",
-                    Lang::En => ", not reached",
-                }
-            };
-            match lang {
-                Lang::Zh => format!(
-                    "{label} = {}，要求 ≥ {formula} = {}{verdict}",
-                    format_value(e.value, kind),
-                    format_value(e.required, kind)
-                ),
-                Lang::En => format!(
-                    "{label} = {}, required ≥ {formula} = {}{verdict}",
-                    format_value(e.value, kind),
-                    format_value(e.required, kind)
-                ),
-            }
+            let formula = formula
+                .replace('（', strings.paren_open)
+                .replace('）', strings.paren_close);
+            let verdict = if e.met { "" } else { s.linear_not_reached };
+            fill(
+                s.linear_line,
+                &[
+                    ("label", &label),
+                    ("value", &format_value(e.value, kind)),
+                    ("formula", &formula),
+                    ("required", &format_value(e.required, kind)),
+                    ("verdict", verdict),
+                ],
+            )
         }
         Explanation::Graded(g) => {
-            let mut s = match lang {
-                Lang::Zh => format!("评定等级 {}", g.grade.letter()),
-                Lang::En => format!("Grade {}", g.grade.letter()),
-            };
+            let mut line = fill(s.graded_line, &[("grade", g.grade.letter())]);
             if let Some(p) = &g.sub_items {
-                s.push_str(&match lang {
-                    Lang::Zh => format!("（子项已达 {}/{}", p.met, p.total),
-                    Lang::En => format!(" (sub-items met {} of {}", p.met, p.total),
-                });
+                line.push_str(&fill(
+                    s.graded_sub_items,
+                    &[("met", &p.met.to_string()), ("total", &p.total.to_string())],
+                ));
                 if let Some(next) = p.next_level {
                     if !p.blocking.is_empty() {
-                        s.push_str(&match lang {
-                            Lang::Zh => format!(
-                                "；达到 {} 级还需：{}",
-                                next.letter(),
-                                p.blocking.join("、")
-                            ),
-                            Lang::En => format!(
-                                "; for {} still needed: {}",
-                                next.letter(),
-                                p.blocking.join(", ")
-                            ),
-                        });
+                        line.push_str(&fill(
+                            s.graded_still_needed,
+                            &[
+                                ("level", next.letter()),
+                                ("blocking", &p.blocking.join(strings.list_sep)),
+                            ],
+                        ));
                     }
                 }
-                s.push_str(match lang {
-                    Lang::Zh => "）",
-                    Lang::En => ")",
-                });
+                line.push_str(s.graded_close);
             }
-            s
+            line
         }
         Explanation::MissingInputs { missing } => {
             let names: Vec<String> = missing
@@ -161,64 +139,43 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
                         .unwrap_or_else(|| id.clone())
                 })
                 .collect();
-            match lang {
-                Lang::Zh => format!("尚缺数据：{}", names.join("、")),
-                Lang::En => format!("Still needed: {}", names.join(", ")),
-            }
+            fill(
+                s.missing_inputs,
+                &[("names", &names.join(strings.list_sep))],
+            )
         }
-        Explanation::NotAnswered => match lang {
-            Lang::Zh => "尚未作答".to_string(),
-            Lang::En => "Not answered yet".to_string(),
-        },
-        Explanation::WrongAnswerKind => match lang {
-            Lang::Zh => "保存的答案类型与本条目不符，按未作答处理".to_string(),
-            Lang::En => {
-                "The stored answer does not fit this criterion; treated as unanswered".to_string()
-            }
-        },
+        Explanation::NotAnswered => s.not_answered.to_string(),
+        Explanation::WrongAnswerKind => s.wrong_answer_kind.to_string(),
         Explanation::NotApplicable(reason) => not_applicable(catalogue, criterion, reason, lang),
     };
     if result.assumed_applicable {
-        line.push_str(match lang {
-            Lang::Zh => "（基本情况未填全，暂按适用处理）",
-            Lang::En => " (profile incomplete; treated as applicable for now)",
-        });
+        line.push_str(s.assumed_applicable);
     }
     line
 }
 
-fn checklist(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Met, Lang::Zh) => "自评：已达到",
-        (Status::Met, Lang::En) => "Self-assessed: met",
-        (Status::Partly, Lang::Zh) => "自评：部分达到",
-        (Status::Partly, Lang::En) => "Self-assessed: partly met",
-        (Status::NotMet, Lang::Zh) => "自评：未达到",
-        (Status::NotMet, Lang::En) => "Self-assessed: not met",
-        (Status::NotApplicable, Lang::Zh) => "自评：不适用",
-        (Status::NotApplicable, Lang::En) => "Self-assessed: not applicable",
+fn checklist(status: Status, lang: Lang) -> &'static str {
+    let s = lang.strings().explain;
+    match status {
+        Status::Met => s.checklist_met,
+        Status::Partly => s.checklist_partly,
+        Status::NotMet => s.checklist_not_met,
+        Status::NotApplicable => s.checklist_not_applicable,
     }
 }
 
 fn department(requirement: Requirement, present: bool, partly: bool, lang: Lang) -> String {
-    let req = match (requirement, lang) {
-        (Requirement::Required, Lang::Zh) => "必设科室",
-        (Requirement::Required, Lang::En) => "Required department",
-        (Requirement::Optional, Lang::Zh) => "选设科室",
-        (Requirement::Optional, Lang::En) => "Optional department",
+    let s = lang.strings().explain;
+    let req = match requirement {
+        Requirement::Required => s.department_required,
+        Requirement::Optional => s.department_optional,
     };
-    let state = match (present, partly, lang) {
-        (true, false, Lang::Zh) => "已设置",
-        (true, false, Lang::En) => "set up",
-        (true, true, Lang::Zh) => "部分具备",
-        (true, true, Lang::En) => "partly in place",
-        (false, _, Lang::Zh) => "未设置",
-        (false, _, Lang::En) => "not set up",
+    let state = match (present, partly) {
+        (true, false) => s.department_set,
+        (true, true) => s.department_partly,
+        (false, _) => s.department_not_set,
     };
-    match lang {
-        Lang::Zh => format!("{req}：{state}"),
-        Lang::En => format!("{req}: {state}"),
-    }
+    fill(s.department_line, &[("requirement", req), ("state", state)])
 }
 
 fn not_applicable(
@@ -227,45 +184,28 @@ fn not_applicable(
     reason: &NotApplicableReason,
     lang: Lang,
 ) -> String {
+    let s = lang.strings().explain;
     match reason {
-        NotApplicableReason::MarkedByUser => match lang {
-            Lang::Zh => "已标记为不适用（理由见佐证说明）".to_string(),
-            Lang::En => "Marked not applicable (reason in the evidence note)".to_string(),
-        },
-        NotApplicableReason::OptionalDepartmentAbsent => match lang {
-            Lang::Zh => "选设科室，未设置（不计为差距）".to_string(),
-            Lang::En => "Optional department, not set up (not a gap)".to_string(),
-        },
-        NotApplicableReason::DepartmentNotInSet { centre_type } => match lang {
-            Lang::Zh => format!("不在{}的科室设置范围内", centre_type.label(lang)),
-            Lang::En => format!(
-                "Not part of the department set of a {}",
-                centre_type.label(lang)
-            ),
-        },
+        NotApplicableReason::MarkedByUser => s.na_marked.to_string(),
+        NotApplicableReason::OptionalDepartmentAbsent => s.na_optional_absent.to_string(),
+        NotApplicableReason::DepartmentNotInSet { centre_type } => {
+            fill(s.na_not_in_set, &[("centre_type", centre_type.label(lang))])
+        }
         NotApplicableReason::ByProfile(m) => match m {
-            ProfileMismatch::CentreType { actual } => match lang {
-                Lang::Zh => format!("不适用于{}", actual.label(lang)),
-                Lang::En => format!("Does not apply to a {}", actual.label(lang)),
-            },
-            ProfileMismatch::BedClass { actual, beds } => match lang {
-                Lang::Zh => format!(
-                    "床位 {} 张（{}），不在适用范围内",
-                    format_thousands(*beds),
-                    actual.label(lang)
-                ),
-                Lang::En => format!(
-                    "{} beds ({}): outside the classes this applies to",
-                    format_thousands(*beds),
-                    actual.label(lang)
-                ),
-            },
-            ProfileMismatch::HasBeds { required, .. } => match (required, lang) {
-                (true, Lang::Zh) => "仅适用于设有床位的卫生院".to_string(),
-                (true, Lang::En) => "Applies only to centres with beds".to_string(),
-                (false, Lang::Zh) => "仅适用于未设床位的卫生院".to_string(),
-                (false, Lang::En) => "Applies only to centres without beds".to_string(),
-            },
+            ProfileMismatch::CentreType { actual } => {
+                fill(s.na_centre_type, &[("centre_type", actual.label(lang))])
+            }
+            ProfileMismatch::BedClass { actual, beds } => fill(
+                s.na_bed_class,
+                &[
+                    ("beds", &format_thousands(*beds)),
+                    ("class", actual.label(lang)),
+                ],
+            ),
+            ProfileMismatch::HasBeds { required: true, .. } => s.na_needs_beds.to_string(),
+            ProfileMismatch::HasBeds {
+                required: false, ..
+            } => s.na_needs_no_beds.to_string(),
             ProfileMismatch::Band {
                 value,
                 min,
@@ -275,39 +215,31 @@ fn not_applicable(
                     .and_then(|c| c.applicability.band.as_ref())
                     .map(|b| catalogue.operand_label(&b.operand, lang))
                     .unwrap_or_default();
-                let range = match (min, max_exclusive, lang) {
-                    (Some(a), Some(b), _) => {
+                let range = match (min, max_exclusive) {
+                    (Some(a), Some(b)) => {
                         format!("{} – < {}", format_thousands(*a), format_thousands(*b))
                     }
-                    (Some(a), None, _) => format!("≥ {}", format_thousands(*a)),
-                    (None, Some(b), _) => format!("< {}", format_thousands(*b)),
-                    (None, None, _) => String::new(),
+                    (Some(a), None) => format!("≥ {}", format_thousands(*a)),
+                    (None, Some(b)) => format!("< {}", format_thousands(*b)),
+                    (None, None) => String::new(),
                 };
-                match lang {
-                    Lang::Zh => format!(
-                        "{label} = {}，不在适用范围 {range} 内",
-                        format_thousands(*value)
-                    ),
-                    Lang::En => format!(
-                        "{label} = {}, outside the range {range} this applies to",
-                        format_thousands(*value)
-                    ),
-                }
+                fill(
+                    s.na_band,
+                    &[
+                        ("label", &label),
+                        ("value", &format_thousands(*value)),
+                        ("range", &range),
+                    ],
+                )
             }
             ProfileMismatch::FlagNotSet { flag } => {
                 let label = catalogue
                     .flag(flag)
                     .map(|f| f.label.get(lang).to_string())
                     .unwrap_or_else(|| flag.clone());
-                match lang {
-                    Lang::Zh => format!("仅在“{label}”时适用"),
-                    Lang::En => format!("Applies only when: {label}"),
-                }
+                fill(s.na_flag, &[("flag", &label)])
             }
-            ProfileMismatch::NoAlternative => match lang {
-                Lang::Zh => "不符合任何适用条件".to_string(),
-                Lang::En => "None of the conditions for this item holds".to_string(),
-            },
+            ProfileMismatch::NoAlternative => s.na_no_alternative.to_string(),
         },
     }
 }

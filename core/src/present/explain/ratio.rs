@@ -4,6 +4,7 @@
 use crate::base::exact::{format_fraction_scaled, format_ratio_scaled, format_thousands, Fraction};
 use crate::catalogue::{Catalogue, Lang, RatioDisplay, RatioRule};
 use crate::evaluation::{RatioExplanation, RatioOutcome};
+use crate::i18n::fill;
 
 fn bounds(r: &RatioExplanation) -> Vec<Fraction> {
     [r.min, r.max, r.soft_max].into_iter().flatten().collect()
@@ -28,6 +29,7 @@ fn show_bound(f: Fraction, display: RatioDisplay) -> String {
 }
 
 fn range_text(r: &RatioExplanation, lang: Lang) -> String {
+    let strings = lang.strings();
     let d = r.display;
     let mut parts: Vec<String> = Vec::new();
     match (r.min, r.soft_max.or(r.max)) {
@@ -41,15 +43,12 @@ fn range_text(r: &RatioExplanation, lang: Lang) -> String {
         (None, None) => {}
     }
     if let (Some(hard), Some(_)) = (r.max, r.soft_max) {
-        parts.push(match lang {
-            Lang::Zh => format!("不得超过 {}", show_bound(hard, d)),
-            Lang::En => format!("never above {}", show_bound(hard, d)),
-        });
+        parts.push(fill(
+            strings.explain.ratio_never_above,
+            &[("bound", &show_bound(hard, d))],
+        ));
     }
-    match lang {
-        Lang::Zh => parts.join("，"),
-        Lang::En => parts.join(", "),
-    }
+    parts.join(strings.comma)
 }
 
 pub(super) fn ratio(
@@ -58,20 +57,28 @@ pub(super) fn ratio(
     e: &RatioExplanation,
     lang: Lang,
 ) -> String {
+    let strings = lang.strings();
+    let s = strings.explain;
     let label = rule.label.get(lang);
     let n_label = catalogue.operand_label(&rule.numerator, lang);
     let d_label = catalogue.operand_label(&rule.denominator, lang);
     let n_unit = catalogue.operand_unit(&rule.numerator, lang);
     let d_unit = catalogue.operand_unit(&rule.denominator, lang);
+    // The numerator's measure word with its space, where the language writes one.
+    let n_unit = if s.count_measure_words {
+        format!(" {n_unit}")
+    } else {
+        String::new()
+    };
     let n = format_thousands(e.numerator);
     let d = format_thousands(e.denominator);
-    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let sep = strings.comma;
 
     if e.outcome == RatioOutcome::ZeroDenominator {
-        return match lang {
-            Lang::Zh => format!("{label}：{d_label}为 0，无法计算，判为未达标"),
-            Lang::En => format!("{label}: {d_label} is 0, so it cannot be computed (a gap)"),
-        };
+        return fill(
+            s.ratio_zero_denominator,
+            &[("label", label), ("d_label", &d_label)],
+        );
     }
 
     // Per-population staffing with an absolute floor reads best as a required head count:
@@ -82,28 +89,31 @@ pub(super) fn ratio(
             .min
             .map(|m| format_fraction_scaled(m, unit.max(1)))
             .unwrap_or_default();
-        let mut s = match lang {
-            Lang::Zh => format!(
-                "{n_label} = {n} {n_unit}，{d_label} {d}，要求 ≥ {} {n_unit}（每 {} {d_unit} {per} {n_unit}，至少 {floor} {n_unit}）",
-                format_thousands(req),
-                format_thousands(unit)
-            ),
-            Lang::En => format!(
-                "{n_label} = {n}, {d_label} {d}, required ≥ {} ({per} per {} {d_unit}, at least {floor})",
-                format_thousands(req),
-                format_thousands(unit)
-            ),
-        };
+        let mut line = fill(
+            s.ratio_head_count,
+            &[
+                ("n_label", &n_label),
+                ("n", &n),
+                ("n_unit", &n_unit),
+                ("d_label", &d_label),
+                ("d", &d),
+                ("required", &format_thousands(req)),
+                ("unit", &format_thousands(unit)),
+                ("d_unit", &d_unit),
+                ("per", &per),
+                ("floor", &floor.to_string()),
+            ],
+        );
         if e.outcome == RatioOutcome::BelowMinimum {
-            s.push_str(&match lang {
-                Lang::Zh => format!(
-                    "，还差 {} {n_unit}",
-                    format_thousands(req - e.numerator.min(req))
-                ),
-                Lang::En => format!(", {} short", format_thousands(req - e.numerator.min(req))),
-            });
+            line.push_str(&fill(
+                s.ratio_head_count_short,
+                &[
+                    ("short", &format_thousands(req - e.numerator.min(req))),
+                    ("n_unit", &n_unit),
+                ],
+            ));
         }
-        return s;
+        return line;
     }
 
     let b = bounds(e);
@@ -117,56 +127,46 @@ pub(super) fn ratio(
         }
         RatioDisplay::OneTo => format!("{label} = 1 : {measured}（{n_label} {n} ÷ {d_label} {d}）"),
     };
-    let formula = if lang == Lang::En {
-        formula.replace('（', " (").replace('）', ")")
-    } else {
-        formula
-    };
-    let mut s = match lang {
-        Lang::Zh => format!("{formula}，要求 {}", range_text(e, lang)),
-        Lang::En => format!("{formula}, required {}", range_text(e, lang)),
-    };
+    let formula = formula
+        .replace('（', strings.paren_open)
+        .replace('）', strings.paren_close);
+    let mut line = fill(
+        s.ratio_required,
+        &[("formula", &formula), ("range", &range_text(e, lang))],
+    );
     match e.outcome {
         RatioOutcome::BelowMinimum => {
             if let Some(req) = e.required_numerator {
-                s.push_str(sep);
-                s.push_str(&match lang {
-                    Lang::Zh => format!(
-                        "即{n_label}至少 {} {n_unit}，还差 {}",
-                        format_thousands(req),
-                        format_thousands(req.saturating_sub(e.numerator))
-                    ),
-                    Lang::En => format!(
-                        "i.e. {n_label} at least {}, {} short",
-                        format_thousands(req),
-                        format_thousands(req.saturating_sub(e.numerator))
-                    ),
-                });
+                line.push_str(sep);
+                line.push_str(&fill(
+                    s.ratio_short,
+                    &[
+                        ("n_label", &n_label),
+                        ("required", &format_thousands(req)),
+                        ("n_unit", &n_unit),
+                        ("short", &format_thousands(req.saturating_sub(e.numerator))),
+                    ],
+                ));
             }
         }
         RatioOutcome::AboveMaximum => {
             if let Some(allowed) = e.allowed_numerator {
-                s.push_str(sep);
-                s.push_str(&match lang {
-                    Lang::Zh => format!(
-                        "超过上限，{n_label}最多 {} {n_unit}",
-                        format_thousands(allowed)
-                    ),
-                    Lang::En => format!(
-                        "above the maximum; {n_label} at most {}",
-                        format_thousands(allowed)
-                    ),
-                });
+                line.push_str(sep);
+                line.push_str(&fill(
+                    s.ratio_above_max,
+                    &[
+                        ("n_label", &n_label),
+                        ("allowed", &format_thousands(allowed)),
+                        ("n_unit", &n_unit),
+                    ],
+                ));
             }
         }
         RatioOutcome::AboveSoftMaximum => {
-            s.push_str(sep);
-            s.push_str(match lang {
-                Lang::Zh => "高于范围上限，判为达标并附注",
-                Lang::En => "above the range: met, with a note",
-            });
+            line.push_str(sep);
+            line.push_str(s.ratio_above_soft_max);
         }
         RatioOutcome::Within | RatioOutcome::ZeroDenominator => {}
     }
-    s
+    line
 }

@@ -2,28 +2,22 @@
 
 use crate::catalogue::Lang;
 use crate::evaluation::Summary;
+use crate::i18n::fill;
 use crate::present::percent::percent_text;
 
 /// "已答 30 / 40；达标率 82.5%" — progress and compliance of a summary.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let c = s.compliance();
     let share = percent_text(&c);
-    match lang {
-        Lang::Zh => format!(
-            "已答 {} / {}；达标 {}，部分达标 {}，未达标 {}；符合度 {share}",
-            s.answered,
-            s.applicable,
-            s.met + s.met_with_note,
-            s.partly,
-            s.gap
-        ),
-        Lang::En => format!(
-            "Answered {} of {}; met {}, partly {}, gaps {}; compliance {share}",
-            s.answered,
-            s.applicable,
-            s.met + s.met_with_note,
-            s.partly,
-            s.gap
-        ),
-    }
+    fill(
+        lang.strings().explain.summary_line,
+        &[
+            ("answered", &s.answered.to_string()),
+            ("applicable", &s.applicable.to_string()),
+            ("met", &(s.met + s.met_with_note).to_string()),
+            ("partly", &s.partly.to_string()),
+            ("gap", &s.gap.to_string()),
+            ("share", &share),
+        ],
+    )
 }

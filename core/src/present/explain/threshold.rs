@@ -4,6 +4,7 @@ use crate::assessment::format_value;
 use crate::base::exact::format_thousands;
 use crate::catalogue::{Catalogue, InputKind, Lang, Operand};
 use crate::evaluation::{ThresholdExplanation, ThresholdOutcome};
+use crate::i18n::fill;
 
 pub(super) fn threshold(
     catalogue: &Catalogue,
@@ -11,12 +12,13 @@ pub(super) fn threshold(
     e: &ThresholdExplanation,
     lang: Lang,
 ) -> String {
+    let s = lang.strings().explain;
     let label = op
         .map(|o| catalogue.operand_label(o, lang))
         .unwrap_or_default();
     // Chinese counts carry their measure word (人, 次, 条); English reads better bare.
-    let unit = match (e.kind, lang) {
-        (InputKind::Count, Lang::Zh) => op
+    let unit = match e.kind {
+        InputKind::Count if s.count_measure_words => op
             .map(|o| catalogue.operand_unit(o, lang))
             .filter(|u| !u.is_empty())
             .map(|u| format!(" {u}"))
@@ -35,31 +37,26 @@ pub(super) fn threshold(
         (None, Some(h)) => format!("≤ {}", v(h)),
         (None, None) => String::new(),
     };
-    let mut s = match lang {
-        Lang::Zh => format!("{label} = {}，要求 {req}", v(e.value)),
-        Lang::En => format!("{label} = {}, required {req}", v(e.value)),
-    };
+    let mut line = fill(
+        s.threshold_line,
+        &[
+            ("label", &label),
+            ("value", &v(e.value)),
+            ("required", &req),
+        ],
+    );
     match e.outcome {
         ThresholdOutcome::BelowMinimum => {
             if let Some(lo) = e.min {
-                s.push_str(&match lang {
-                    Lang::Zh => format!("，低于要求（差 {}）", v(lo - e.value.min(lo))),
-                    Lang::En => format!(
-                        ", below the requirement ({} short)",
-                        v(lo - e.value.min(lo))
-                    ),
-                });
+                line.push_str(&fill(
+                    s.threshold_below,
+                    &[("short", &v(lo - e.value.min(lo)))],
+                ));
             }
         }
-        ThresholdOutcome::AboveMaximum => s.push_str(match lang {
-            Lang::Zh => "，超过上限",
-            Lang::En => ", above the maximum",
-        }),
-        ThresholdOutcome::AboveSoftMaximum => s.push_str(match lang {
-            Lang::Zh => "，高于范围上限，判为达标并附注",
-            Lang::En => ", above the range: met, with a note",
-        }),
+        ThresholdOutcome::AboveMaximum => line.push_str(s.threshold_above_max),
+        ThresholdOutcome::AboveSoftMaximum => line.push_str(s.threshold_above_soft_max),
         ThresholdOutcome::Within => {}
     }
-    s
+    line
 }

@@ -3,57 +3,56 @@
 use crate::base::exact::format_thousands;
 use crate::catalogue::{Catalogue, Lang};
 use crate::evaluation::{BarCheck, ClauseGroup, TierOutcome, TierStatus};
+use crate::i18n::fill;
 
 fn group_label(g: ClauseGroup, lang: Lang) -> &'static str {
-    match (g, lang) {
-        (ClauseGroup::Basic, Lang::Zh) => "基本条款",
-        (ClauseGroup::Basic, Lang::En) => "basic clauses",
-        (ClauseGroup::Recommended, Lang::Zh) => "推荐条款（★）",
-        (ClauseGroup::Recommended, Lang::En) => "recommended (★) clauses",
+    let s = lang.strings().explain;
+    match g {
+        ClauseGroup::Basic => s.group_basic,
+        ClauseGroup::Recommended => s.group_recommended,
     }
 }
 
 /// "基本条款 B 级及以上 ≥ 50%：现 8 / 20，需 10，还差 2 条".
 pub fn bar_line(bar: &BarCheck, lang: Lang) -> String {
-    let level = bar.level.letter();
-    let group = group_label(bar.group, lang);
-    let mut s = match lang {
-        Lang::Zh => format!(
-            "{group} {level} 级及以上 ≥ {}%：现 {} / {}，需 {}",
-            bar.percent, bar.have, bar.considered, bar.needed
-        ),
-        Lang::En => format!(
-            "{group} at {level} or better ≥ {}%: {} of {}, need {}",
-            bar.percent, bar.have, bar.considered, bar.needed
-        ),
-    };
+    let s = lang.strings().explain;
+    let mut line = fill(
+        s.bar_line,
+        &[
+            ("group", group_label(bar.group, lang)),
+            ("level", bar.level.letter()),
+            ("percent", &bar.percent.to_string()),
+            ("have", &bar.have.to_string()),
+            ("considered", &bar.considered.to_string()),
+            ("needed", &bar.needed.to_string()),
+        ],
+    );
     if !bar.met {
-        s.push_str(&match lang {
-            Lang::Zh => format!("，还差 {} 条", bar.missing),
-            Lang::En => format!(", {} more needed", bar.missing),
-        });
+        line.push_str(&fill(
+            s.bar_missing,
+            &[("missing", &bar.missing.to_string())],
+        ));
     }
-    s
+    line
 }
 
 /// A tier's status with its shortfalls or eligibility numbers.
 pub fn tier_line(catalogue: &Catalogue, outcome: &TierOutcome, lang: Lang) -> String {
+    let strings = lang.strings();
+    let s = strings.explain;
     let def = catalogue.tier(&outcome.tier_id);
     let name = def
         .map(|t| t.name.get(lang).to_string())
         .unwrap_or_else(|| outcome.tier_id.clone());
-    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let sep = strings.clause_sep;
     match outcome.status {
-        TierStatus::Reached => match lang {
-            Lang::Zh => format!("{name}：已达到"),
-            Lang::En => format!("{name}: reached"),
-        },
+        TierStatus::Reached => fill(s.tier_reached, &[("name", &name)]),
         TierStatus::Missed => {
             let misses: Vec<String> = outcome.shortfalls().map(|b| bar_line(b, lang)).collect();
-            match lang {
-                Lang::Zh => format!("{name}：未达到——{}", misses.join(sep)),
-                Lang::En => format!("{name}: not reached — {}", misses.join(sep)),
-            }
+            fill(
+                s.tier_missed,
+                &[("name", &name), ("shortfalls", &misses.join(sep))],
+            )
         }
         TierStatus::NotEligible | TierStatus::EligibilityUnknown => {
             let checks: Vec<String> = outcome
@@ -69,30 +68,22 @@ pub fn tier_line(catalogue: &Catalogue, outcome: &TierOutcome, lang: Lang) -> St
                         .value
                         .map(format_thousands)
                         .unwrap_or_else(|| "?".to_string());
-                    match lang {
-                        Lang::Zh => {
-                            format!("{label} = {value}（须 < {}）", format_thousands(c.below))
-                        }
-                        Lang::En => format!(
-                            "{label} = {value} (must be < {})",
-                            format_thousands(c.below)
-                        ),
-                    }
+                    fill(
+                        s.tier_check,
+                        &[
+                            ("label", &label),
+                            ("value", &value),
+                            ("below", &format_thousands(c.below)),
+                        ],
+                    )
                 })
                 .collect();
-            match (outcome.status, lang) {
-                (TierStatus::NotEligible, Lang::Zh) => {
-                    format!("{name}：不符合申报条件——{}", checks.join(sep))
-                }
-                (TierStatus::NotEligible, Lang::En) => {
-                    format!("{name}: not eligible — {}", checks.join(sep))
-                }
-                (_, Lang::Zh) => format!("{name}：申报条件待定（请填写）——{}", checks.join(sep)),
-                (_, Lang::En) => format!(
-                    "{name}: eligibility undecided (enter the figures) — {}",
-                    checks.join(sep)
-                ),
-            }
+            let template = if outcome.status == TierStatus::NotEligible {
+                s.tier_not_eligible
+            } else {
+                s.tier_eligibility_unknown
+            };
+            fill(template, &[("name", &name), ("checks", &checks.join(sep))])
         }
     }
 }

@@ -4,13 +4,14 @@ use super::model::{
     ActionRow, Counts, GapGroup, GapItem, NaRow, OrphanKind, OrphanRow, Overall, ReportModel,
     SectionBar, SignatureLine, Signatures, TierBlock, TierRow, UnansweredGroup, REVIEW_BLANK_LINES,
 };
-use super::page::{action_status_label, fill, strings, Ctx};
+use super::page::{action_status_label, strings, Ctx};
 use super::review_summary::report_summary;
 use crate::assessment::{Action, ActionStatus, Assessment, AssessmentIssue};
 use crate::base::dates::CalendarText;
 use crate::base::exact::format_thousands;
 use crate::catalogue::{Catalogue, Lang, ProvenanceTag};
 use crate::evaluation::{Evaluation, Explanation, NotApplicableReason, TierStatus, Verdict};
+use crate::i18n::fill;
 use crate::i18n::report::ReportStrings;
 use crate::present::explain;
 use crate::present::percent::{bar_percent, percent_text};

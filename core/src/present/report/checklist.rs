@@ -1,9 +1,10 @@
 //! The blank on-site checklist: `ChecklistModel`, its items and the blank figure fields.
 
-use super::page::{fill, strings, Ctx, LabelValue};
+use super::page::{strings, Ctx, LabelValue};
 use crate::assessment::Assessment;
 use crate::catalogue::{Catalogue, CriterionKind, Grade, InputKind, Lang, Rule};
 use crate::evaluation::{Evaluation, Explanation, NotApplicableReason};
+use crate::i18n::fill;
 use crate::present::explain;
 
 /// Blank note lines under each item of the blank checklist.

@@ -7,25 +7,15 @@ use crate::base::dates::CalendarText;
 use crate::base::exact::format_thousands;
 use crate::catalogue::{BedClass, Catalogue, Lang};
 use crate::evaluation::CriterionResult;
-use crate::i18n::report::{ReportStrings, EN, ZH};
+use crate::i18n::fill;
+use crate::i18n::report::ReportStrings;
 
 /// Input ids whose sum is the service population (see the module notes).
 pub const POPULATION_INPUTS: [&str; 2] = ["resident_population", "temporary_population"];
 
 /// The report strings of a language.
 pub fn strings(lang: Lang) -> &'static ReportStrings {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    lang.strings().report
 }
 
 /// A labelled value (a header row).
@@ -201,17 +191,11 @@ impl Ctx<'_> {
     }
 
     pub(super) fn list_sep(&self) -> &'static str {
-        match self.lang {
-            Lang::Zh => "、",
-            Lang::En => ", ",
-        }
+        self.lang.strings().list_sep
     }
 
     fn clause_sep(&self) -> &'static str {
-        match self.lang {
-            Lang::Zh => "；",
-            Lang::En => "; ",
-        }
+        self.lang.strings().clause_sep
     }
 
     /// Everything a record holds, as one line.
@@ -229,10 +213,8 @@ impl Ctx<'_> {
         }
         if let Some(action) = &record.action {
             let mut line = format!("{}{}", s.stored_action, action.measure.trim());
-            let (colon, comma, open, close) = match self.lang {
-                Lang::Zh => ("：", "，", "（", "）"),
-                Lang::En => (": ", ", ", " (", ")"),
-            };
+            let t = self.lang.strings();
+            let (colon, comma, open, close) = (t.colon, t.comma, t.paren_open, t.paren_close);
             let mut extra = Vec::new();
             if !action.owner.trim().is_empty() {
                 extra.push(format!("{}{colon}{}", s.col_owner, action.owner.trim()));
