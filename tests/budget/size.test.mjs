@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 const DIST = process.env.DIST || new URL('../../dist/', import.meta.url).pathname;
 const KB = 1024;
 export const TARGET = { wasmGzip: 230 * KB, firstLoadGzip: 250 * KB };
-export const CEILING = { wasmGzip: 496 * KB, firstLoadGzip: 514 * KB };
+export const CEILING = { wasmGzip: 497 * KB, firstLoadGzip: 516 * KB };
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const files = readdirSync(DIST);

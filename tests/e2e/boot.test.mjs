@@ -18,6 +18,7 @@ const glueFile = () => readdirSync(DIST).find((f) => /^thc-assess-[0-9a-f]+\.js$
 async function bootMessage(page) {
   const box = page.locator('#boot-error');
   await box.waitFor({ state: 'visible', timeout: 20000 });
+  assert.ok(!(await page.locator('.boot-spinner').isVisible()), 'no spinner once loading has failed');
   return { kind: await box.getAttribute('data-kind'), text: await box.innerText() };
 }
 
