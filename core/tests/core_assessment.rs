@@ -173,14 +173,23 @@ fn edits_update_the_record_and_the_timestamp() {
     );
     assert_eq!(a.input("staff_total"), Some(48));
     assert_eq!(a.updated_at, later());
-    // A bad value leaves the stored one alone; empty text clears.
+    // Text that is not a valid value is kept as typed and the input has no value (nothing is
+    // judged from the last good value or a prefix); a valid value replaces it; empty clears.
     assert_eq!(
         a.set_input_text(cat, "staff_total", "4.8", later()),
         Err(InputError::NotInteger)
     );
-    assert_eq!(a.input("staff_total"), Some(48));
+    assert_eq!(a.input("staff_total"), None);
+    assert_eq!(a.rejected_input("staff_total"), Some("4.8"));
+    assert_eq!(
+        a.set_input_text(cat, "staff_total", "50", later()),
+        Ok(Some(50))
+    );
+    assert_eq!(a.rejected_input("staff_total"), None);
+    a.set_input_text(cat, "staff_total", "95人", later()).ok();
     assert_eq!(a.set_input_text(cat, "staff_total", "", later()), Ok(None));
     assert_eq!(a.input("staff_total"), None);
+    assert_eq!(a.rejected_input("staff_total"), None);
     assert_eq!(
         a.set_input_text(cat, "nonexistent", "1", later()),
         Err(InputError::UnknownInput {

@@ -641,7 +641,7 @@ fn every_input_is_entered_by_a_numeric_inputs_criterion() {
     for cat in bundled() {
         for input in &cat.inputs {
             let entered = cat.criteria().any(|c| {
-                matches!(&c.criterion.kind, CriterionKind::NumericInputs { inputs } if inputs.contains(&input.id))
+                matches!(&c.criterion.kind, CriterionKind::NumericInputs { inputs, .. } if inputs.contains(&input.id))
             });
             assert!(
                 entered,

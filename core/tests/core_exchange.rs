@@ -987,7 +987,9 @@ fn the_summary_and_gap_rows_hold_the_evaluation() {
         .unwrap();
     assert_eq!(
         share.explanation,
-        "卫技占比 = 33 ÷ 40 = 82.5%，要求 ≥ 85%，即卫生技术人员至少 34 人，还差 1"
+        // 34 of 41 is still 82.9%: each hire grows the total too, so 7 more (40 ÷ 47), or
+        // 2 fewer other posts (33 ÷ 38).
+        "卫技占比 = 33 ÷ 40 = 82.5%，要求 ≥ 85%，卫生技术人员也计入总数，只增加卫生技术人员时还需增加 7 人（40 ÷ 47）；或卫生技术人员不变、其他人员减少 2 人（33 ÷ 38）"
     );
 }
 

@@ -61,6 +61,7 @@ fn sample(id: &str) -> Assessment {
             flags: BTreeSet::new(),
         },
         inputs,
+        rejected_inputs: BTreeMap::new(),
         items,
         created_at: t("2026-11-01T08:00:00+08:00"),
         updated_at: t("2026-11-02T09:15:00+08:00"),
@@ -905,9 +906,19 @@ fn arb_assessment(id: &'static str) -> impl Strategy<Value = Assessment> {
         prop::collection::btree_map("[0-9.]{1,8}", arb_record(), 0..6),
         arb_time(),
         arb_time(),
+        prop::collection::btree_map("r_[a-z]{1,8}", arb_text(), 0..3),
     )
         .prop_map(
-            move |(centre_name, county, year, inputs, items, created_at, updated_at)| Assessment {
+            move |(
+                centre_name,
+                county,
+                year,
+                inputs,
+                items,
+                created_at,
+                updated_at,
+                rejected_inputs,
+            )| Assessment {
                 format_version: 1,
                 id: id.to_string(),
                 catalogue_id: "thc-standard".into(),
@@ -919,6 +930,7 @@ fn arb_assessment(id: &'static str) -> impl Strategy<Value = Assessment> {
                     ..Profile::default()
                 },
                 inputs,
+                rejected_inputs,
                 items,
                 created_at,
                 updated_at,

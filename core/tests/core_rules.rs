@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use thc_core::assessment::{Assessment, Profile, Severity, Status};
 use thc_core::catalogue::{bundled, BedClass, Catalogue, CentreType, Lang};
 use thc_core::evaluation::{
-    evaluate, CriterionResult, Explanation, NotApplicableReason, ProfileMismatch, RatioOutcome,
-    Requirement, ThresholdOutcome, Verdict,
+    evaluate, CriterionResult, Explanation, NestedShortfall, NotApplicableReason, ProfileMismatch,
+    RatioOutcome, Requirement, ThresholdOutcome, Verdict,
 };
 use thc_core::present::explain::explain;
 
@@ -85,12 +85,22 @@ fn health_tech_share_16_of_20_is_a_gap_and_says_how_many_are_needed() {
         Explanation::Ratio(e) => {
             assert_eq!(e.outcome, RatioOutcome::BelowMinimum);
             assert_eq!(e.required_numerator, Some(17));
+            // 卫技 are inside the staff total: 17 of 21 is 81%, not 85%. Seven more reach
+            // 23 ÷ 27 = 85.2% (22 ÷ 26 = 84.6% does not); two fewer other posts reach
+            // 16 ÷ 18 = 88.9% (16 ÷ 19 = 84.2% does not).
+            assert_eq!(
+                e.nested,
+                Some(NestedShortfall {
+                    change_in_group: Some(7),
+                    change_in_rest: Some(2)
+                })
+            );
         }
         other => panic!("{other:?}"),
     }
     assert_eq!(
         explain(cat, &r, Lang::Zh),
-        "卫技占比 = 16 ÷ 20 = 80.0%，要求 ≥ 85%，即卫生技术人员至少 17 人，还差 1"
+        "卫技占比 = 16 ÷ 20 = 80.0%，要求 ≥ 85%，卫生技术人员也计入总数，只增加卫生技术人员时还需增加 7 人（23 ÷ 27）；或卫生技术人员不变、其他人员减少 2 人（16 ÷ 18）"
     );
 }
 
@@ -110,8 +120,11 @@ fn health_tech_share_display_matches_the_design_example() {
         en.starts_with("Health-technical share = 40 ÷ 48 = 83.3%, required ≥ 85%"),
         "{en}"
     );
-    // 41 of 48 is 85.4%: the smallest passing head count.
-    assert!(zh.contains("至少 41 人"), "{zh}");
+    // The example: hiring one more gives 41 of 49 = 83.7%, still short. Six more give
+    // 46 of 54 = 85.2%; or one fewer non-卫技 post gives 40 of 47 = 85.1%.
+    assert!(zh.contains("还需增加 6 人（46 ÷ 54）"), "{zh}");
+    assert!(zh.contains("其他人员减少 1 人（40 ÷ 47）"), "{zh}");
+    assert!(!zh.contains("还差 1"), "{zh}");
 }
 
 #[test]
@@ -791,8 +804,13 @@ fn missing_inputs_are_named() {
         explain(cat, &r, Lang::Zh),
         "尚缺数据：免疫规划（预防接种）工作人员、暂住（流动）人口"
     );
+    // One of the card's two figures entered: partly answered, naming the one missing.
     let inputs = result(cat, &a, "thc.profile.population");
-    assert_eq!(inputs.verdict, Verdict::NotAnswered);
+    assert_eq!(inputs.verdict, Verdict::PartlyAnswered);
+    assert_eq!(
+        explain(cat, &inputs, Lang::Zh),
+        "已填写 1 项，尚缺：暂住（流动）人口"
+    );
     let a = assessment(
         cat,
         None,

@@ -54,6 +54,7 @@ fn assessment(id: &str, answered: usize) -> Assessment {
             flags: BTreeSet::new(),
         },
         inputs: BTreeMap::new(),
+        rejected_inputs: BTreeMap::new(),
         items,
         created_at: t("2026-11-01T08:00:00+08:00"),
         updated_at: t("2026-11-02T09:15:00+08:00"),

@@ -27,6 +27,8 @@ pub fn verdict_class(v: Verdict) -> &'static str {
         Verdict::Gap => "verdict-gap",
         Verdict::NotApplicable => "verdict-na",
         Verdict::NotAnswered => "verdict-open",
+        Verdict::PartlyAnswered => "verdict-open-partly",
+        Verdict::NeedsCorrection => "verdict-fix",
         Verdict::Recorded => "verdict-recorded",
     }
 }

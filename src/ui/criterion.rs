@@ -57,7 +57,7 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
     let controls = match &criterion.kind {
         CriterionKind::Checklist => view! { <StatusChoice criterion_id=cid.clone() department=false /> }.into_any(),
         CriterionKind::Department { .. } => view! { <StatusChoice criterion_id=cid.clone() department=true /> }.into_any(),
-        CriterionKind::NumericInputs { inputs } => inputs
+        CriterionKind::NumericInputs { inputs, .. } => inputs
             .iter()
             .map(|input_id| view! { <NumberField input_id=input_id.clone() /> })
             .collect_view()
@@ -251,8 +251,9 @@ fn GradeChoice(criterion_id: String) -> impl IntoView {
     view! { <div class="choice" role="radiogroup" aria-label=move || t().grade_label>{buttons}</div> }
 }
 
-/// A number with its unit. Text that is not a valid value is kept on screen with an error and
-/// never stored; cross-field problems (卫技 above all staff) come from the evaluation.
+/// A number with its unit. Text that is not a valid value is kept as typed (on screen and in
+/// storage) with its error, and the input has no value, so nothing is judged from it;
+/// cross-field problems (卫技 above all staff) come from the evaluation.
 #[component]
 fn NumberField(input_id: String) -> impl IntoView {
     let shell = expect_context::<Shell>();
@@ -264,10 +265,25 @@ fn NumberField(input_id: String) -> impl IntoView {
     let kind = def.kind;
     let initial = session
         .assessment
-        .with_untracked(|a| a.input(&input_id).map(|v| format_value(v, kind)))
+        .with_untracked(|a| {
+            a.rejected_input(&input_id)
+                .map(str::to_string)
+                .or_else(|| a.input(&input_id).map(|v| format_value(v, kind)))
+        })
         .unwrap_or_default();
     let raw = RwSignal::new(initial);
-    let parse_error = RwSignal::new(None::<String>);
+    // The error of the text kept for this input, from the assessment itself (so a reload, an
+    // import or another tab shows the same error as typing did).
+    let parse_error = {
+        let id = input_id.clone();
+        Memo::new(move |_| {
+            session.assessment.with(|a| {
+                a.rejected_input(&id)
+                    .and_then(|text| parse_input(def, text).err())
+                    .map(|e| e.message(lang.get()))
+            })
+        })
+    };
     let dom = format!("input-{}", card_dom_id(&input_id));
     let error_id = format!("{dom}-error");
     let id_for_issues = input_id.clone();
@@ -293,27 +309,20 @@ fn NumberField(input_id: String) -> impl IntoView {
         <div class="field number-field">
             <label for=dom.clone()>{move || text(&label, lang.get())}</label>
             <span class="with-unit">
-                <input type="text" id=dom inputmode="decimal" autocomplete="off"
+                <input type="text" id=dom inputmode="decimal" autocomplete="off" maxlength="200"
                     aria-invalid=move || has_error().then_some("true")
                     aria-describedby=error_id.clone()
                     prop:value=move || raw.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         raw.set(value.clone());
-                        if value.trim().is_empty() {
-                            parse_error.set(None);
-                            let id = input_id.clone();
-                            session.edit(move |a, now| a.set_input(&id, None, now));
-                            return;
-                        }
-                        match parse_input(def, &value) {
-                            Ok(v) => {
-                                parse_error.set(None);
-                                let id = input_id.clone();
-                                session.edit(move |a, now| a.set_input(&id, Some(v), now));
-                            }
-                            Err(err) => parse_error.set(Some(err.message(lang.get_untracked()))),
-                        }
+                        let id = input_id.clone();
+                        let catalogue = session.catalogue;
+                        // Valid text is stored as its value; invalid text is kept as typed and
+                        // shown with its error (the result is read back from the assessment).
+                        session.edit(move |a, now| {
+                            let _ = a.set_input_text(catalogue, &id, &value, now);
+                        });
                     } />
                 <span class="unit">{move || text(&unit, lang.get())}</span>
             </span>

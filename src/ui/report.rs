@@ -181,7 +181,9 @@ fn tier_class(s: TierStatus) -> &'static str {
     match s {
         TierStatus::Reached => "tier-status reached",
         TierStatus::Missed => "tier-status missed",
-        TierStatus::NotEligible | TierStatus::EligibilityUnknown => "tier-status other",
+        TierStatus::NotEligible | TierStatus::EligibilityUnknown | TierStatus::NoClauses => {
+            "tier-status other"
+        }
     }
 }
 
@@ -371,6 +373,28 @@ fn render_report(m: &ReportModel) -> AnyView {
         .into_any()
     };
 
+    let corrections = (!m.corrections.is_empty()).then(|| {
+        let rows = m
+            .corrections
+            .iter()
+            .map(|c| {
+                view! {
+                    <li data-criterion=c.criterion_id.clone()>
+                        <strong>{c.title.clone()}</strong>{if m.lang == thc_core::catalogue::Lang::Zh { format!("（{}）", c.section_title) } else { format!(" ({})", c.section_title) }}
+                        <p class="correction-line">{c.explanation.clone()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="report-section" id="report-corrections">
+                <h2>{s.corrections_heading}</h2>
+                <p class="muted">{s.corrections_intro}</p>
+                <ul class="corrections">{rows}</ul>
+            </section>
+        }
+    });
+
     let unanswered = (!m.unanswered.is_empty()).then(|| {
         let groups = m
             .unanswered
@@ -482,11 +506,13 @@ fn render_report(m: &ReportModel) -> AnyView {
             <p class="overall-line"><strong>{compliance}</strong></p>
             <p>{m.overall.summary_line.clone()}</p>
             {m.overall.unanswered_note.clone().map(|n| view! { <p class="muted">{n}</p> })}
+            {m.overall.corrections_note.clone().map(|n| view! { <p class="corrections-note">{n}</p> })}
             {input_issues}
             {tiers}
             <h3>{s.chart_heading}</h3>
             {chart(&m.sections, s.chart_label)}
         </section>
+        {corrections}
         <section class="report-section" id="report-gaps">
             <h2>{m.gap_heading.clone()}</h2>
             <p class="muted">{s.gaps_intro}</p>

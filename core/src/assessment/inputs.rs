@@ -173,6 +173,9 @@ pub enum InputIssueKind {
     AboveMax { value: u64, max: u64 },
     /// Beds above the rule's warning level (more than 50 beds): warn, do not fail.
     BedsAboveWarning { value: u64, warn_above: u64 },
+    /// A rate of at most 1% (`value` in hundredths): probably a fraction typed for a
+    /// percentage (0.92 for 92%). A hint only; the value typed is the value judged.
+    LooksLikeFraction { value: u64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,6 +218,17 @@ impl InputIssue {
                     ("max", &format_value(*max, kind)),
                 ],
             ),
+            InputIssueKind::LooksLikeFraction { value } => fill(
+                s.looks_like_fraction,
+                &[
+                    ("label", &label),
+                    ("value", &format_value(*value, InputKind::Percent)),
+                    (
+                        "meant",
+                        &format_value(value.saturating_mul(100), InputKind::Percent),
+                    ),
+                ],
+            ),
             InputIssueKind::BedsAboveWarning { value, warn_above } => fill(
                 s.beds_warning,
                 &[
@@ -252,6 +266,13 @@ pub fn check_inputs(catalogue: &Catalogue, inputs: &BTreeMap<String, u64>) -> Ve
         let Some(&value) = inputs.get(&def.id) else {
             continue;
         };
+        if def.kind == InputKind::Percent && value > 0 && value <= 100 {
+            issues.push(InputIssue {
+                input_id: def.id.clone(),
+                severity: Severity::Warning,
+                kind: InputIssueKind::LooksLikeFraction { value },
+            });
+        }
         if let Some(max) = def.effective_max() {
             if value > max {
                 issues.push(InputIssue {

@@ -13,5 +13,5 @@ pub use inputs::{
 pub use issues::AssessmentIssue;
 pub use state::{
     Action, ActionStatus, Answer, Assessment, AssessmentFileError, ItemRecord, Profile, Status,
-    ASSESSMENT_FORMAT_VERSION,
+    ASSESSMENT_FORMAT_VERSION, MAX_REJECTED_INPUT_CHARS,
 };

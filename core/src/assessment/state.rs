@@ -9,6 +9,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The longest refused input text kept (a number field never needs more; a paste of a whole
+/// document is cut, not stored).
+pub const MAX_REJECTED_INPUT_CHARS: usize = 200;
+
 /// The assessment file format this build reads and writes.
 pub const ASSESSMENT_FORMAT_VERSION: u32 = 1;
 
@@ -111,6 +115,11 @@ pub struct Assessment {
     /// Input values by input id, in stored units (percent inputs in hundredths).
     #[serde(default)]
     pub inputs: BTreeMap<String, u64>,
+    /// Text the director typed for an input that is not a valid value ("120" for a rate,
+    /// "48.5" people), kept exactly as typed so nothing is lost on reload. An input is in
+    /// `inputs` or here, never both; criteria reading it need correction and are never judged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rejected_inputs: BTreeMap<String, String>,
     /// Records by criterion id. Empty records are dropped.
     #[serde(default)]
     pub items: BTreeMap<String, ItemRecord>,
@@ -139,6 +148,7 @@ impl Assessment {
             catalogue_version: catalogue.version,
             profile,
             inputs: BTreeMap::new(),
+            rejected_inputs: BTreeMap::new(),
             items: BTreeMap::new(),
             created_at: now,
             updated_at: now,
@@ -173,8 +183,14 @@ impl Assessment {
         self.inputs.get(input_id).copied()
     }
 
-    /// Sets (or with `None` clears) an input value.
+    /// Text typed for `input_id` that was refused as a value, if any.
+    pub fn rejected_input(&self, input_id: &str) -> Option<&str> {
+        self.rejected_inputs.get(input_id).map(String::as_str)
+    }
+
+    /// Sets (or with `None` clears) an input value; any refused text for it is dropped.
     pub fn set_input(&mut self, input_id: &str, value: Option<u64>, now: DateTime<FixedOffset>) {
+        self.rejected_inputs.remove(input_id);
         match value {
             Some(v) => {
                 self.inputs.insert(input_id.to_string(), v);
@@ -186,8 +202,11 @@ impl Assessment {
         self.updated_at = now;
     }
 
-    /// Parses the user's text for an input of `catalogue` and stores it. Empty text clears the
-    /// value. Errors leave the stored value unchanged.
+    /// Parses the user's text for an input of `catalogue` and records what it means: a valid
+    /// value is stored; empty text clears the input; text that is not a valid value is kept
+    /// as typed (capped at [`MAX_REJECTED_INPUT_CHARS`]) and the input has no value, so no
+    /// verdict is computed from a prefix or a guess. Returns the value, or why the text was
+    /// refused.
     pub fn set_input_text(
         &mut self,
         catalogue: &Catalogue,
@@ -204,9 +223,19 @@ impl Assessment {
             self.set_input(input_id, None, now);
             return Ok(None);
         }
-        let v = parse_input(def, text)?;
-        self.set_input(input_id, Some(v), now);
-        Ok(Some(v))
+        match parse_input(def, text) {
+            Ok(v) => {
+                self.set_input(input_id, Some(v), now);
+                Ok(Some(v))
+            }
+            Err(e) => {
+                self.inputs.remove(input_id);
+                let kept: String = text.chars().take(MAX_REJECTED_INPUT_CHARS).collect();
+                self.rejected_inputs.insert(input_id.to_string(), kept);
+                self.updated_at = now;
+                Err(e)
+            }
+        }
     }
 
     fn edit(
@@ -310,7 +339,7 @@ impl Assessment {
                 catalogue: catalogue.version,
             });
         }
-        for id in self.inputs.keys() {
+        for id in self.inputs.keys().chain(self.rejected_inputs.keys()) {
             if catalogue.input(id).is_none() {
                 issues.push(AssessmentIssue::UnknownInput { id: id.clone() });
             }

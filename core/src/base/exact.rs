@@ -91,6 +91,55 @@ pub fn max_numerator(den: u64, bound: Fraction) -> u64 {
     clamp_u64(u128::from(bound.num) * u128::from(den) / u128::from(bound.den))
 }
 
+/// For a share whose part is inside its whole (`part ≤ whole`), below `bound = p/q` (< 1):
+/// how many more of the part are needed when each one added also adds to the whole. The
+/// smallest `k` with `(part + k) / (whole + k) ≥ p/q`, i.e. `k = ⌈(p·whole − q·part) / (q − p)⌉`;
+/// 0 when already met, `None` when no number of additions can reach it (`bound ≥ 1`).
+pub fn nested_additions_needed(part: u64, whole: u64, bound: Fraction) -> Option<u64> {
+    let (p, q) = (u128::from(bound.num), u128::from(bound.den));
+    if q == 0 || p >= q {
+        return None;
+    }
+    let want = p * u128::from(whole);
+    let have = q * u128::from(part);
+    if have >= want {
+        return Some(0);
+    }
+    ceil_div(want - have, q - p).map(clamp_u64)
+}
+
+/// For the same share below `bound = p/q`: how many fewer of the rest of the whole (the
+/// whole shrinking, the part unchanged) would reach it. The smallest `j ≤ whole − part` with
+/// `part / (whole − j) ≥ p/q`, i.e. `j = whole − ⌊q·part / p⌋`; 0 when already met, `None`
+/// when the part is 0 (no removal can help) or `part > whole`.
+pub fn nested_removals_needed(part: u64, whole: u64, bound: Fraction) -> Option<u64> {
+    if part == 0 || part > whole || bound.den == 0 {
+        return None;
+    }
+    if bound.num == 0 {
+        return Some(0);
+    }
+    let largest_whole = u128::from(bound.den) * u128::from(part) / u128::from(bound.num);
+    let largest_whole = clamp_u64(largest_whole).max(part);
+    Some(whole.saturating_sub(largest_whole))
+}
+
+/// For a share whose part is inside its whole, above `bound = p/q` (< 1): how many fewer of
+/// the part are needed when each one removed also leaves the whole. The smallest `k ≤ part`
+/// with `(part − k) / (whole − k) ≤ p/q`, i.e. `k = ⌈(q·part − p·whole) / (q − p)⌉`.
+pub fn nested_removals_to_cap(part: u64, whole: u64, bound: Fraction) -> Option<u64> {
+    let (p, q) = (u128::from(bound.num), u128::from(bound.den));
+    if q == 0 || p >= q || part > whole {
+        return None;
+    }
+    let have = q * u128::from(part);
+    let limit = p * u128::from(whole);
+    if have <= limit {
+        return Some(0);
+    }
+    ceil_div(have - limit, q - p).map(clamp_u64)
+}
+
 /// `count / total ≥ percent / 100`, exactly (`100·count ≥ percent·total`). Used by tier bars.
 pub fn meets_percent(count: u64, total: u64, percent: u32) -> bool {
     u128::from(count) * 100 >= u128::from(percent) * u128::from(total)

@@ -47,7 +47,13 @@ pub enum CriterionKind {
     /// Met / partly met / not met / not applicable.
     Checklist,
     /// Records inputs; counts toward progress, not compliance (verdict `Recorded`).
-    NumericInputs { inputs: Vec<String> },
+    NumericInputs {
+        inputs: Vec<String>,
+        /// The name of the sum of these inputs when the card adds them up (服务人口 =
+        /// 常住 + 暂住): the card then shows the total it uses. The inputs must share a kind.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        total: Option<Text>,
+    },
     /// Computed from inputs.
     Rule { rule: Rule },
     /// Present / absent; required or optional by centre type.

@@ -118,6 +118,28 @@ impl Catalogue {
         !self.tiers.is_empty()
     }
 
+    /// Whether `part` is counted inside `whole`, so that adding one person to `part` adds one
+    /// to `whole` too (卫技 within all staff; 中医 within clinical physicians). Read from the
+    /// catalogue's own declarations: each input of `part` is an input of `whole`, or is
+    /// declared `not_above` an operand made only of `whole`'s inputs. Operands that subtract
+    /// are never treated as nested.
+    pub fn is_part_of(&self, part: &Operand, whole: &Operand) -> bool {
+        if part.add.is_empty() || !part.subtract.is_empty() || !whole.subtract.is_empty() {
+            return false;
+        }
+        part.add.iter().all(|id| {
+            whole.add.contains(id)
+                || self
+                    .input(id)
+                    .and_then(|d| d.not_above.as_ref())
+                    .is_some_and(|limit| {
+                        limit.subtract.is_empty()
+                            && !limit.add.is_empty()
+                            && limit.add.iter().all(|l| whole.add.contains(l))
+                    })
+        })
+    }
+
     /// Label of an operand: its own label, or its single input's label, or the input labels
     /// joined with + and −.
     pub fn operand_label(&self, operand: &Operand, lang: Lang) -> String {

@@ -308,13 +308,26 @@ impl<'a> Validator<'a> {
         self.applicability(&loc, "applicability", &c.applicability);
         match &c.kind {
             CriterionKind::Checklist => {}
-            CriterionKind::NumericInputs { inputs } => {
+            CriterionKind::NumericInputs { inputs, total } => {
                 if inputs.is_empty() {
                     self.push(&loc, "inputs", Problem::EmptyList);
                 }
-                for id in inputs {
-                    if !self.inputs.contains_key(id.as_str()) {
-                        self.push(&loc, "inputs", Problem::UnknownInput { id: id.clone() });
+                match total {
+                    // A total is an operand over all the card's inputs: same checks.
+                    Some(label) => {
+                        let sum = Operand {
+                            add: inputs.clone(),
+                            subtract: Vec::new(),
+                            label: Some(label.clone()),
+                        };
+                        self.operand(&loc, "inputs", &sum);
+                    }
+                    None => {
+                        for id in inputs {
+                            if !self.inputs.contains_key(id.as_str()) {
+                                self.push(&loc, "inputs", Problem::UnknownInput { id: id.clone() });
+                            }
+                        }
                     }
                 }
             }

@@ -27,13 +27,15 @@ pub struct AcrossRow {
 /// Sort order of verdicts in the per-criterion view: gaps first.
 pub fn verdict_order(v: Verdict) -> u8 {
     match v {
-        Verdict::Gap => 0,
-        Verdict::Partly => 1,
-        Verdict::NotAnswered => 2,
-        Verdict::MetWithNote => 3,
-        Verdict::Met => 4,
-        Verdict::Recorded => 5,
-        Verdict::NotApplicable => 6,
+        Verdict::NeedsCorrection => 0,
+        Verdict::Gap => 1,
+        Verdict::Partly => 2,
+        Verdict::PartlyAnswered => 3,
+        Verdict::NotAnswered => 4,
+        Verdict::MetWithNote => 5,
+        Verdict::Met => 6,
+        Verdict::Recorded => 7,
+        Verdict::NotApplicable => 8,
     }
 }
 

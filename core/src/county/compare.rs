@@ -127,7 +127,11 @@ fn rank(r: &CriterionResult) -> Option<u8> {
         Verdict::Gap => Some(0),
         Verdict::Partly => Some(1),
         Verdict::Met | Verdict::MetWithNote => Some(2),
-        Verdict::NotApplicable | Verdict::NotAnswered | Verdict::Recorded => None,
+        Verdict::NotApplicable
+        | Verdict::NotAnswered
+        | Verdict::PartlyAnswered
+        | Verdict::NeedsCorrection
+        | Verdict::Recorded => None,
     }
 }
 

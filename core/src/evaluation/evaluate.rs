@@ -7,11 +7,13 @@ use super::result::{
 };
 use super::rules;
 use super::tiers::{self, TierReport};
-use crate::assessment::{check_inputs, operand_value, Answer, Assessment, InputIssue, Status};
+use crate::assessment::{
+    check_inputs, operand_value, Answer, Assessment, InputIssue, InputIssueKind, Severity, Status,
+};
 use crate::catalogue::{
     Applicability, BedClass, Catalogue, Criterion, CriterionKind, Grade, GradedSpec,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The full evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,53 @@ struct Context<'a> {
     catalogue: &'a Catalogue,
     assessment: &'a Assessment,
     beds: Option<u64>,
+    /// Inputs whose values contradict another input (a part larger than its whole): nothing
+    /// is judged from them until corrected.
+    contradicted: BTreeSet<&'a str>,
+}
+
+impl Context<'_> {
+    /// The inputs among `ids` that were refused as typed or contradict another, each in
+    /// catalogue input order, or `None` when all can be used.
+    fn blocked<'i>(
+        &self,
+        ids: impl Iterator<Item = &'i String> + Clone,
+    ) -> Option<(Vec<(String, String)>, Vec<String>)> {
+        let reads = |id: &str| ids.clone().any(|i| i == id);
+        let mut rejected = Vec::new();
+        let mut contradicted = Vec::new();
+        for def in &self.catalogue.inputs {
+            if !reads(&def.id) {
+                continue;
+            }
+            if let Some(text) = self.assessment.rejected_inputs.get(&def.id) {
+                rejected.push((def.id.clone(), text.clone()));
+            } else if self.contradicted.contains(def.id.as_str()) {
+                contradicted.push(def.id.clone());
+            }
+        }
+        (!rejected.is_empty() || !contradicted.is_empty()).then_some((rejected, contradicted))
+    }
+}
+
+/// Every input an error-level cross-field issue involves: the input and what it may not
+/// exceed.
+fn contradicted_inputs<'a>(catalogue: &'a Catalogue, issues: &[InputIssue]) -> BTreeSet<&'a str> {
+    let mut out = BTreeSet::new();
+    for issue in issues.iter().filter(|i| i.severity == Severity::Error) {
+        let Some(def) = catalogue.input(&issue.input_id) else {
+            continue;
+        };
+        out.insert(def.id.as_str());
+        if let (InputIssueKind::AboveOther { .. }, Some(op)) = (&issue.kind, &def.not_above) {
+            for id in op.input_ids() {
+                if let Some(other) = catalogue.input(id) {
+                    out.insert(other.id.as_str());
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Context<'_> {
@@ -137,6 +186,7 @@ impl Context<'_> {
 /// Evaluates `assessment` against `catalogue`. Pure and total: never panics, whatever the
 /// assessment holds (unknown ids and wrong-kind answers are ignored as unanswered).
 pub fn evaluate(catalogue: &Catalogue, assessment: &Assessment) -> Evaluation {
+    let input_issues = check_inputs(catalogue, &assessment.inputs);
     let ctx = Context {
         catalogue,
         assessment,
@@ -144,6 +194,7 @@ pub fn evaluate(catalogue: &Catalogue, assessment: &Assessment) -> Evaluation {
             .beds_input
             .as_ref()
             .and_then(|id| assessment.inputs.get(id).copied()),
+        contradicted: contradicted_inputs(catalogue, &input_issues),
     };
     let mut results = Vec::with_capacity(catalogue.criterion_count());
     let mut sections = Vec::with_capacity(catalogue.sections.len());
@@ -196,7 +247,7 @@ pub fn evaluate(catalogue: &Catalogue, assessment: &Assessment) -> Evaluation {
         overall,
         tiers,
         gaps,
-        input_issues: check_inputs(catalogue, &assessment.inputs),
+        input_issues,
     }
 }
 
@@ -227,7 +278,17 @@ fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Exp
             Some(Answer::Status(s)) => (status_verdict(*s), status_explanation(*s)),
             Some(_) => (Verdict::NotAnswered, Explanation::WrongAnswerKind),
         },
-        CriterionKind::NumericInputs { inputs } => {
+        CriterionKind::NumericInputs { inputs, total } => {
+            if let Some((rejected, contradicted)) = ctx.blocked(inputs.iter()) {
+                return (
+                    Verdict::NeedsCorrection,
+                    Explanation::NeedsCorrection {
+                        rejected,
+                        contradicted,
+                    },
+                    assumed,
+                );
+            }
             let missing: Vec<String> = inputs
                 .iter()
                 .filter(|id| !ctx.assessment.inputs.contains_key(*id))
@@ -238,6 +299,20 @@ fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Exp
                     Verdict::Recorded,
                     Explanation::InputsRecorded {
                         count: inputs.len(),
+                        summed: total.as_ref().map(|_| {
+                            inputs
+                                .iter()
+                                .filter_map(|id| ctx.assessment.inputs.get(id).copied())
+                                .collect()
+                        }),
+                    },
+                )
+            } else if missing.len() < inputs.len() {
+                (
+                    Verdict::PartlyAnswered,
+                    Explanation::PartlyAnswered {
+                        filled: inputs.len() - missing.len(),
+                        missing,
                     },
                 )
             } else {
@@ -245,6 +320,17 @@ fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Exp
             }
         }
         CriterionKind::Rule { rule } => {
+            let reads = rule.input_ids();
+            if let Some((rejected, contradicted)) = ctx.blocked(reads.iter().copied()) {
+                return (
+                    Verdict::NeedsCorrection,
+                    Explanation::NeedsCorrection {
+                        rejected,
+                        contradicted,
+                    },
+                    assumed,
+                );
+            }
             match rules::evaluate_rule(ctx.catalogue, rule, &ctx.assessment.inputs) {
                 Ok(pair) => pair,
                 Err(missing) => (Verdict::NotAnswered, Explanation::MissingInputs { missing }),

@@ -28,9 +28,9 @@ mod tiers;
 pub use evaluate::{evaluate, grade_from_sub_items, Evaluation};
 pub use result::{
     BedClassExplanation, CriterionResult, Explanation, GradedExplanation, LinearExplanation,
-    NotApplicableReason, ProfileMismatch, RatioExplanation, RatioOutcome, Requirement,
-    SectionSummary, SubItemProgress, Summary, TermValue, ThresholdExplanation, ThresholdOutcome,
-    Verdict,
+    NestedShortfall, NotApplicableReason, ProfileMismatch, RatioExplanation, RatioOutcome,
+    Requirement, SectionSummary, SubItemProgress, Summary, TermValue, ThresholdExplanation,
+    ThresholdOutcome, Verdict,
 };
 pub use tiers::{
     BarCheck, ClauseGroup, EligibilityCheck, GroupCounts, TierOutcome, TierReport, TierStatus,

@@ -17,13 +17,23 @@ pub enum Verdict {
     Gap,
     NotApplicable,
     NotAnswered,
+    /// A data card with some of its figures entered and some still missing.
+    PartlyAnswered,
+    /// A figure it reads was typed but is not a valid value, or contradicts another figure
+    /// (a part larger than its whole): never judged until corrected (待更正).
+    NeedsCorrection,
     /// Numeric inputs recorded (not a compliance item).
     Recorded,
 }
 
 impl Verdict {
+    /// Fully answered with values that can be used (a card needing correction or only partly
+    /// filled is not).
     pub fn is_answered(self) -> bool {
-        !matches!(self, Verdict::NotAnswered)
+        !matches!(
+            self,
+            Verdict::NotAnswered | Verdict::PartlyAnswered | Verdict::NeedsCorrection
+        )
     }
 
     /// Met or met with a note.
@@ -110,7 +120,22 @@ pub struct RatioExplanation {
     pub allowed_numerator: Option<u64>,
     /// Largest numerator within the soft maximum (above it: met with a note).
     pub soft_numerator: Option<u64>,
+    /// The numerator is counted inside the denominator (a share of staff), so "how many
+    /// more" is not `required − n`: each one added grows the denominator too.
+    pub nested: Option<NestedShortfall>,
     pub outcome: RatioOutcome,
+}
+
+/// For a share whose numerator is inside its denominator and that misses a bound: the two
+/// real ways to meet it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NestedShortfall {
+    /// Below the minimum: more of the numerator's group if only it grows (`(n+k)/(d+k)`);
+    /// above a maximum: fewer of it if only it shrinks (`(n−k)/(d−k)`).
+    pub change_in_group: Option<u64>,
+    /// Below the minimum: fewer of the rest if the group stays (`n/(d−j)`); above a maximum:
+    /// more of the rest (`n/(d+j)`).
+    pub change_in_rest: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +211,8 @@ pub enum Explanation {
     },
     InputsRecorded {
         count: usize,
+        /// The values added up, in the card's order, when the card names a total (服务人口).
+        summed: Option<Vec<u64>>,
     },
     Ratio(RatioExplanation),
     Threshold(ThresholdExplanation),
@@ -195,6 +222,18 @@ pub enum Explanation {
     /// These inputs are needed and not yet entered.
     MissingInputs {
         missing: Vec<String>,
+    },
+    /// A data card with `filled` of its inputs entered; `missing` are still empty.
+    PartlyAnswered {
+        filled: usize,
+        missing: Vec<String>,
+    },
+    /// Inputs whose typed text is not a valid value (`rejected`: id and the text as typed) or
+    /// whose values contradict another input (`contradicted`), in catalogue input order:
+    /// nothing is computed from them.
+    NeedsCorrection {
+        rejected: Vec<(String, String)>,
+        contradicted: Vec<String>,
     },
     NotAnswered,
     /// The stored answer is of the wrong kind for this criterion (e.g. a grade for a clause
@@ -231,6 +270,10 @@ pub struct Summary {
     pub partly: u32,
     pub gap: u32,
     pub not_answered: u32,
+    /// Data cards with some figures entered (counted apart from `not_answered`).
+    pub partly_answered: u32,
+    /// Criteria that read a refused or contradictory figure.
+    pub needs_correction: u32,
     pub not_applicable: u32,
     pub recorded: u32,
     /// Applicable criteria that count toward compliance (all but numeric inputs).
@@ -250,6 +293,8 @@ impl Summary {
             Verdict::Partly => self.partly += 1,
             Verdict::Gap => self.gap += 1,
             Verdict::NotAnswered => self.not_answered += 1,
+            Verdict::PartlyAnswered => self.partly_answered += 1,
+            Verdict::NeedsCorrection => self.needs_correction += 1,
             Verdict::Recorded => self.recorded += 1,
         }
         self.applicable += 1;

@@ -1,13 +1,17 @@
 //! Derived rules, evaluated exactly in integers.
 
 use super::result::{
-    BedClassExplanation, Explanation, LinearExplanation, RatioExplanation, RatioOutcome, TermValue,
-    ThresholdExplanation, ThresholdOutcome, Verdict,
+    BedClassExplanation, Explanation, LinearExplanation, NestedShortfall, RatioExplanation,
+    RatioOutcome, TermValue, ThresholdExplanation, ThresholdOutcome, Verdict,
 };
 use crate::assessment::operand_value;
-use crate::base::exact::{max_numerator, min_numerator, ratio_cmp};
+use crate::base::exact::{
+    ceil_div, clamp_u64, max_numerator, min_numerator, nested_additions_needed,
+    nested_removals_needed, nested_removals_to_cap, ratio_cmp, Fraction,
+};
 use crate::catalogue::{
-    BedClass, Catalogue, InputKind, LinearMinimumRule, Operand, RatioRule, Rule, ThresholdRule,
+    BedClass, Catalogue, InputKind, LinearMinimumRule, Operand, RatioDisplay, RatioRule, Rule,
+    ThresholdRule,
 };
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -33,7 +37,11 @@ pub(super) fn evaluate_rule(
         return Err(missing);
     }
     Ok(match rule {
-        Rule::Ratio(r) => ratio(r, inputs),
+        Rule::Ratio(r) => ratio(
+            r,
+            catalogue.is_part_of(&r.numerator, &r.denominator),
+            inputs,
+        ),
         Rule::Threshold(t) => threshold(t, catalogue.operand_kind(&t.value), inputs),
         Rule::BedClass(b) => {
             let beds = value(&Operand::input(b.beds.clone()), inputs);
@@ -61,7 +69,7 @@ fn value(op: &Operand, inputs: &Inputs) -> u64 {
     operand_value(op, inputs).unwrap_or(0)
 }
 
-fn ratio(r: &RatioRule, inputs: &Inputs) -> (Verdict, Explanation) {
+fn ratio(r: &RatioRule, nested: bool, inputs: &Inputs) -> (Verdict, Explanation) {
     let n = value(&r.numerator, inputs);
     let d = value(&r.denominator, inputs);
 
@@ -77,13 +85,19 @@ fn ratio(r: &RatioRule, inputs: &Inputs) -> (Verdict, Explanation) {
         .map(|f| max_numerator(d, f));
 
     let outcome = if d == 0 {
-        RatioOutcome::ZeroDenominator
+        // Per-population staffing with a floor ("1 per 10,000, never fewer than 2") still has
+        // a requirement when the population is 0: the floor [decision, criteria.md §8].
+        match (r.display, r.min_numerator, r.max) {
+            (RatioDisplay::PerUnit(_), Some(floor), None) if n >= floor => RatioOutcome::Within,
+            (RatioDisplay::PerUnit(_), Some(_), None) => RatioOutcome::BelowMinimum,
+            _ => RatioOutcome::ZeroDenominator,
+        }
     } else {
         let below_min = r
             .min
             .is_some_and(|f| ratio_cmp(n, d, f.num, f.den) == Ordering::Less);
         let below_floor = r.min_numerator.is_some_and(|m| n < m);
-        let above = |bound: Option<crate::base::exact::Fraction>| {
+        let above = |bound: Option<Fraction>| {
             bound.is_some_and(|f| ratio_cmp(n, d, f.num, f.den) == Ordering::Greater)
         };
         if below_min || below_floor {
@@ -103,6 +117,9 @@ fn ratio(r: &RatioRule, inputs: &Inputs) -> (Verdict, Explanation) {
             Verdict::Gap
         }
     };
+    let nested = (nested && d > 0 && n <= d)
+        .then(|| nested_shortfall(r, n, d, outcome))
+        .flatten();
     (
         verdict,
         Explanation::Ratio(RatioExplanation {
@@ -116,9 +133,55 @@ fn ratio(r: &RatioRule, inputs: &Inputs) -> (Verdict, Explanation) {
             required_numerator,
             allowed_numerator,
             soft_numerator,
+            nested,
             outcome,
         }),
     )
+}
+
+/// The two ways a share inside its whole can meet the bound it misses.
+fn nested_shortfall(
+    r: &RatioRule,
+    n: u64,
+    d: u64,
+    outcome: RatioOutcome,
+) -> Option<NestedShortfall> {
+    match outcome {
+        RatioOutcome::BelowMinimum => {
+            let mut grow = match r.min {
+                Some(f) => nested_additions_needed(n, d, f),
+                None => Some(0),
+            };
+            let mut shrink = match r.min {
+                Some(f) => nested_removals_needed(n, d, f),
+                None => Some(0),
+            };
+            if let Some(floor) = r.min_numerator {
+                // The floor is on the group itself: only adding to it can reach it.
+                let to_floor = floor.saturating_sub(n);
+                grow = grow.map(|k| k.max(to_floor));
+                if to_floor > 0 {
+                    shrink = None;
+                }
+            }
+            Some(NestedShortfall {
+                change_in_group: grow,
+                change_in_rest: shrink,
+            })
+        }
+        RatioOutcome::AboveMaximum => {
+            let f = r.max?;
+            let fewer = nested_removals_to_cap(n, d, f);
+            // n / (d + j) ≤ p/q ⇔ j ≥ ⌈q·n / p⌉ − d.
+            let more_rest = ceil_div(u128::from(f.den) * u128::from(n), u128::from(f.num))
+                .map(|w| clamp_u64(w).saturating_sub(d));
+            Some(NestedShortfall {
+                change_in_group: fewer,
+                change_in_rest: more_rest,
+            })
+        }
+        _ => None,
+    }
 }
 
 fn threshold(t: &ThresholdRule, kind: InputKind, inputs: &Inputs) -> (Verdict, Explanation) {

@@ -97,6 +97,9 @@ pub enum TierStatus {
     NotEligible,
     /// Eligibility cannot be decided until the inputs it reads are entered.
     EligibilityUnknown,
+    /// A clause group the tier reads has no applicable clause (all marked not applicable, or
+    /// none in the catalogue): a share of nothing proves nothing, so the tier is not judged.
+    NoClauses,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,8 +206,10 @@ pub(super) fn tier_report(
                 });
             }
         }
+        let empty_group = bars.iter().any(|b| b.considered == 0);
         let status = match eligible {
             Some(false) => TierStatus::NotEligible,
+            _ if empty_group => TierStatus::NoClauses,
             None => TierStatus::EligibilityUnknown,
             Some(true) if bars.iter().all(|b| b.met) => TierStatus::Reached,
             Some(true) => TierStatus::Missed,

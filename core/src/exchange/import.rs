@@ -9,6 +9,7 @@ use super::scan::{decode_text, scan, ScanProblem};
 use crate::assessment::review::{Review, ReviewError};
 use crate::assessment::{
     Assessment, AssessmentIssue, ItemRecord, Profile, ASSESSMENT_FORMAT_VERSION,
+    MAX_REJECTED_INPUT_CHARS,
 };
 use crate::base::dates::serde_text::Time;
 use crate::base::ids::is_valid_id;
@@ -422,6 +423,7 @@ struct Content<'a> {
     updated_at: DateTime<FixedOffset>,
     profile: Profile,
     inputs: &'a Map<String, Value>,
+    rejected_inputs: std::collections::BTreeMap<String, String>,
     items: std::collections::BTreeMap<String, ItemRecord>,
 }
 
@@ -481,6 +483,24 @@ fn read_content(content: &Value) -> Result<Content<'_>, ImportError> {
     }
     let profile = typed(profile_value, P)?;
     let inputs = object(field(a, "inputs", A)?, "content.assessment.inputs")?;
+    let mut rejected_inputs = std::collections::BTreeMap::new();
+    if let Some(v) = a.get("rejected_inputs").filter(|v| !v.is_null()) {
+        const R: &str = "content.assessment.rejected_inputs";
+        for (id, text) in object(v, R)? {
+            let path = format!("{R}[\"{id}\"]");
+            let text = string(text, &path)?;
+            if text.chars().count() > MAX_REJECTED_INPUT_CHARS {
+                return Err(shape(
+                    &path,
+                    format!("longer than {MAX_REJECTED_INPUT_CHARS} characters"),
+                ));
+            }
+            if inputs.contains_key(id) {
+                return Err(shape(&path, "the same input also has a value"));
+            }
+            rejected_inputs.insert(id.clone(), text.to_string());
+        }
+    }
 
     let mut items = std::collections::BTreeMap::new();
     for (criterion, v) in object(field(a, "items", A)?, "content.assessment.items")? {
@@ -504,6 +524,7 @@ fn read_content(content: &Value) -> Result<Content<'_>, ImportError> {
         updated_at,
         profile,
         inputs,
+        rejected_inputs,
         items,
     })
 }
@@ -560,6 +581,7 @@ fn build<S: AsRef<str>>(
     let mut inputs: Vec<String> = content
         .inputs
         .keys()
+        .chain(content.rejected_inputs.keys())
         .filter(|id| cat.input(id).is_none())
         .cloned()
         .collect();
@@ -616,6 +638,7 @@ fn build<S: AsRef<str>>(
         catalogue_version: content.catalogue_version,
         profile: content.profile,
         inputs: values,
+        rejected_inputs: content.rejected_inputs,
         items: content.items,
         created_at: content.created_at,
         updated_at: content.updated_at,

@@ -16,6 +16,7 @@ pub const ASSESSMENT: &[&str] = &[
     "updated_at",
     "profile",
     "inputs",
+    "rejected_inputs",
     "items",
 ];
 pub const PROFILE: &[&str] = &[

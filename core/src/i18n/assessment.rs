@@ -23,6 +23,9 @@ pub struct AssessmentStrings {
     pub check_above_max: &'static str,
     /// `{label}`, `{value}`, `{warn_above}`.
     pub beds_warning: &'static str,
+    /// A rate of 1% or less, likely typed as a fraction (0.92 for 92%). `{label}`, `{value}`,
+    /// `{meant}`.
+    pub looks_like_fraction: &'static str,
 
     // --- An assessment against its catalogue ---
     /// `{assessment}`, `{catalogue}`.
@@ -57,6 +60,8 @@ pub static ZH: AssessmentStrings = AssessmentStrings {
     check_above_other: "{label}（{value}）不能大于{other}（{limit}）",
     check_above_max: "{label}（{value}）超过上限 {max}",
     beds_warning: "{label}为 {value}，超过一般不宜超过的 {warn_above} 床（提示，不判为未达标）",
+    looks_like_fraction:
+        "{label}为 {value}，是否指 {meant}？请按百分数填写（例如 92 或 92%，不是 0.92）",
     issue_wrong_catalogue: "此评估对应目录“{assessment}”，而不是“{catalogue}”",
     issue_version_changed: "评估按目录第 {assessment} 版填写，当前目录为第 {catalogue} 版",
     issue_unknown_criterion: "目录中没有条目“{id}”，其答案被忽略",
@@ -79,6 +84,7 @@ pub static EN: AssessmentStrings = AssessmentStrings {
     check_above_other: "{label} ({value}) cannot exceed {other} ({limit})",
     check_above_max: "{label} ({value}) is above its maximum {max}",
     beds_warning: "{label} is {value}, above the usual ceiling of {warn_above} beds (a warning, not a gap)",
+    looks_like_fraction: "{label} is {value}. Did you mean {meant}? Enter rates as percentages (92 or 92%, not 0.92)",
     issue_wrong_catalogue: "This assessment belongs to catalogue \"{assessment}\", not \"{catalogue}\"",
     issue_version_changed: "The assessment was filled against version {assessment}; the catalogue is now version {catalogue}",
     issue_unknown_criterion: "The catalogue has no criterion \"{id}\"; its answer is ignored",

@@ -16,6 +16,8 @@ pub struct ExplainStrings {
     pub verdict_not_applicable: &'static str,
     pub verdict_not_answered: &'static str,
     pub verdict_recorded: &'static str,
+    pub verdict_partly_answered: &'static str,
+    pub verdict_needs_correction: &'static str,
     pub importance_core: &'static str,
     pub importance_recommended: &'static str,
     /// `{n}`.
@@ -48,6 +50,16 @@ pub struct ExplainStrings {
     pub graded_close: &'static str,
     /// Joined by `list_sep`. `{names}`.
     pub missing_inputs: &'static str,
+    /// A data card with some figures entered. `{filled}`, `{names}` (joined by `list_sep`).
+    pub partly_answered: &'static str,
+    /// One refused figure inside `needs_correction_rejected`. `{label}`, `{text}`, `{why}`.
+    pub rejected_input: &'static str,
+    /// `{items}`: `rejected_input`s joined by `list_sep`.
+    pub needs_correction_rejected: &'static str,
+    /// `{names}` joined by `list_sep`.
+    pub needs_correction_contradicted: &'static str,
+    /// A data card's total. `{label}`, `{formula}`, `{total}`.
+    pub inputs_total: &'static str,
     pub not_answered: &'static str,
     pub wrong_answer_kind: &'static str,
     /// Appended to any line.
@@ -98,6 +110,14 @@ pub struct ExplainStrings {
     pub ratio_above_max: &'static str,
     /// After `ratio_required` and a `comma`.
     pub ratio_above_soft_max: &'static str,
+    /// A share inside its whole, below the minimum (after `ratio_required` and a `comma`,
+    /// replacing `ratio_short`). `{n_label}`, `{grow}`, `{n_unit}`, `{n_after}`, `{d_after}`.
+    pub ratio_nested_grow: &'static str,
+    /// After `ratio_nested_grow`. `{shrink}`, `{n_unit}`, `{n}`, `{d_after}`.
+    pub ratio_nested_shrink: &'static str,
+    /// A share inside its whole, above its maximum (replacing `ratio_above_max`).
+    /// `{n_label}`, `{fewer}`, `{n_unit}`, `{more}`.
+    pub ratio_nested_over: &'static str,
 
     // --- Threshold rules ---
     /// `{value}` and `{required}` carry the unit as in `count_measure_words`. `{label}`, `{value}`,
@@ -127,10 +147,14 @@ pub struct ExplainStrings {
     pub tier_not_eligible: &'static str,
     /// `{checks}` as in `tier_not_eligible`. `{name}`, `{checks}`.
     pub tier_eligibility_unknown: &'static str,
+    /// No applicable clause in a group the tier reads: it cannot be judged. `{name}`, `{group}`.
+    pub tier_no_clauses: &'static str,
 
     // --- Summaries ---
     /// `{answered}`, `{applicable}`, `{met}`, `{partly}`, `{gap}`, `{share}`.
     pub summary_line: &'static str,
+    /// Appended to `summary_line` when some items need correction. `{n}`.
+    pub summary_needs_correction: &'static str,
 }
 
 pub static ZH: ExplainStrings = ExplainStrings {
@@ -142,6 +166,8 @@ pub static ZH: ExplainStrings = ExplainStrings {
     verdict_not_applicable: "不适用",
     verdict_not_answered: "未作答",
     verdict_recorded: "已填写",
+    verdict_partly_answered: "部分作答",
+    verdict_needs_correction: "待更正",
     importance_core: "核心",
     importance_recommended: "推荐",
     tag_seed: "种子文件 {n}",
@@ -162,6 +188,11 @@ pub static ZH: ExplainStrings = ExplainStrings {
     graded_still_needed: "；达到 {level} 级还需：{blocking}",
     graded_close: "）",
     missing_inputs: "尚缺数据：{names}",
+    partly_answered: "已填写 {filled} 项，尚缺：{names}",
+    rejected_input: "{label}填写为“{text}”（{why}）",
+    needs_correction_rejected: "数据填写有误，改正后才能判定：{items}",
+    needs_correction_contradicted: "数据互相矛盾（部分多于整体），改正后才能判定：{names}",
+    inputs_total: "{label} = {formula} = {total}",
     not_answered: "尚未作答",
     wrong_answer_kind: "保存的答案类型与本条目不符，按未作答处理",
     assumed_applicable: "（基本情况未填全，暂按适用处理）",
@@ -193,6 +224,9 @@ pub static ZH: ExplainStrings = ExplainStrings {
     ratio_short: "即{n_label}至少 {required}{n_unit}，还差 {short}",
     ratio_above_max: "超过上限，{n_label}最多 {allowed}{n_unit}",
     ratio_above_soft_max: "高于范围上限，判为达标并附注",
+    ratio_nested_grow: "{n_label}也计入总数，只增加{n_label}时还需增加 {grow}{n_unit}（{n_after} ÷ {d_after}）",
+    ratio_nested_shrink: "；或{n_label}不变、其他人员减少 {shrink}{n_unit}（{n} ÷ {d_after}）",
+    ratio_nested_over: "{n_label}也计入总数：只减少{n_label}时需减少 {fewer}{n_unit}；或增加其他人员 {more}{n_unit}",
     threshold_line: "{label} = {value}，要求 {required}",
     threshold_below: "，低于要求（差 {short}）",
     threshold_above_max: "，超过上限",
@@ -206,7 +240,9 @@ pub static ZH: ExplainStrings = ExplainStrings {
     tier_check: "{label} = {value}（须 < {below}）",
     tier_not_eligible: "{name}：不符合申报条件——{checks}",
     tier_eligibility_unknown: "{name}：申报条件待定（请填写）——{checks}",
+    tier_no_clauses: "{name}：无法判定——没有适用的{group}",
     summary_line: "已答 {answered} / {applicable}；达标 {met}，部分达标 {partly}，未达标 {gap}；符合度 {share}",
+    summary_needs_correction: "；待更正 {n}",
 };
 
 pub static EN: ExplainStrings = ExplainStrings {
@@ -218,6 +254,8 @@ pub static EN: ExplainStrings = ExplainStrings {
     verdict_not_applicable: "Not applicable",
     verdict_not_answered: "Not answered",
     verdict_recorded: "Recorded",
+    verdict_partly_answered: "Partly answered",
+    verdict_needs_correction: "Needs correction",
     importance_core: "Core",
     importance_recommended: "Recommended",
     tag_seed: "seed {n}",
@@ -238,6 +276,11 @@ pub static EN: ExplainStrings = ExplainStrings {
     graded_still_needed: "; for {level} still needed: {blocking}",
     graded_close: ")",
     missing_inputs: "Still needed: {names}",
+    partly_answered: "{filled} entered; still missing: {names}",
+    rejected_input: "{label} entered as “{text}” ({why})",
+    needs_correction_rejected: "Not a valid figure; correct it before this can be judged: {items}",
+    needs_correction_contradicted: "These figures contradict each other (a part larger than its whole); correct them before this can be judged: {names}",
+    inputs_total: "{label} = {formula} = {total}",
     not_answered: "Not answered yet",
     wrong_answer_kind: "The stored answer does not fit this criterion; treated as unanswered",
     assumed_applicable: " (profile incomplete; treated as applicable for now)",
@@ -269,6 +312,9 @@ pub static EN: ExplainStrings = ExplainStrings {
     ratio_short: "i.e. {n_label} at least {required}{n_unit}, {short} short",
     ratio_above_max: "above the maximum; {n_label} at most {allowed}{n_unit}",
     ratio_above_soft_max: "above the range: met, with a note",
+    ratio_nested_grow: "{n_label} count in the total too: adding only {n_label} needs {grow}{n_unit} more ({n_after} ÷ {d_after})",
+    ratio_nested_shrink: "; or, with {n_label} unchanged, {shrink}{n_unit} fewer other staff ({n} ÷ {d_after})",
+    ratio_nested_over: "{n_label} count in the total too: {fewer}{n_unit} fewer {n_label}, or {more}{n_unit} more other staff",
     threshold_line: "{label} = {value}, required {required}",
     threshold_below: ", below the requirement ({short} short)",
     threshold_above_max: ", above the maximum",
@@ -282,5 +328,7 @@ pub static EN: ExplainStrings = ExplainStrings {
     tier_check: "{label} = {value} (must be < {below})",
     tier_not_eligible: "{name}: not eligible — {checks}",
     tier_eligibility_unknown: "{name}: eligibility undecided (enter the figures) — {checks}",
+    tier_no_clauses: "{name}: cannot be judged — no applicable {group}",
     summary_line: "Answered {answered} of {applicable}; met {met}, partly {partly}, gaps {gap}; compliance {share}",
+    summary_needs_correction: "; {n} to correct",
 };

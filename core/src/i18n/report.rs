@@ -46,6 +46,7 @@ pub struct ReportStrings {
     pub tier_missed: &'static str,
     pub tier_not_eligible: &'static str,
     pub tier_unknown: &'static str,
+    pub tier_no_clauses: &'static str,
     /// "已达到的最高等级：{tier}".
     pub highest_tier: &'static str,
     pub no_tier: &'static str,
@@ -81,6 +82,12 @@ pub struct ReportStrings {
 
     // Other lists
     pub unanswered_heading: &'static str,
+    /// "（部分作答：…）" after a title in the unanswered list. `{detail}`.
+    pub partly_answered_suffix: &'static str,
+    pub corrections_heading: &'static str,
+    pub corrections_intro: &'static str,
+    /// "尚有 {n} 项的数据待更正……".
+    pub corrections_note: &'static str,
     pub na_heading: &'static str,
     pub na_profile_heading: &'static str,
     pub col_reason: &'static str,
@@ -169,6 +176,7 @@ pub static ZH: ReportStrings = ReportStrings {
     tier_missed: "未达到",
     tier_not_eligible: "不符合申报条件",
     tier_unknown: "申报条件待定",
+    tier_no_clauses: "无法判定",
     highest_tier: "已达到的最高等级：{tier}",
     no_tier: "尚未达到任何等级。",
     input_issues_heading: "数据中的问题",
@@ -198,6 +206,11 @@ pub static ZH: ReportStrings = ReportStrings {
     action_not_a_gap: "（目前已不是差距）",
 
     unanswered_heading: "尚未作答的条目",
+    partly_answered_suffix: "（部分作答：{detail}）",
+    corrections_heading: "待更正的数据",
+    corrections_intro:
+        "以下条目所用的数据填写有误或互相矛盾，本报告未对其作出判定；改正后才能判定。",
+    corrections_note: "尚有 {n} 项的数据待更正，未作判定，在符合度中按未达到计算。",
     na_heading: "标记为不适用的条目",
     na_profile_heading: "按基本情况不适用的条目",
     col_reason: "理由",
@@ -283,6 +296,7 @@ pub static EN: ReportStrings = ReportStrings {
     tier_missed: "Not reached",
     tier_not_eligible: "Not eligible",
     tier_unknown: "Eligibility undecided",
+    tier_no_clauses: "Cannot be judged",
     highest_tier: "Highest tier reached: {tier}",
     no_tier: "No tier reached yet.",
     input_issues_heading: "Problems in the figures",
@@ -312,6 +326,10 @@ pub static EN: ReportStrings = ReportStrings {
     action_not_a_gap: " (no longer a gap)",
 
     unanswered_heading: "Not answered yet",
+    partly_answered_suffix: " (partly answered: {detail})",
+    corrections_heading: "Figures to correct",
+    corrections_intro: "These items read figures that are not valid values or contradict each other; this report does not judge them until they are corrected.",
+    corrections_note: "{n} item(s) have figures to correct; they are not judged and count as not met in compliance.",
     na_heading: "Items marked not applicable",
     na_profile_heading: "Not applicable by profile",
     col_reason: "Reason",

@@ -266,7 +266,7 @@ pub(super) fn review_item(
 
     // Numeric-input criteria show the figures entered.
     let inputs = match &criterion.kind {
-        CriterionKind::NumericInputs { inputs } => {
+        CriterionKind::NumericInputs { inputs, .. } => {
             let rows = inputs
                 .iter()
                 .filter_map(|id| {

@@ -3,7 +3,7 @@
 
 use super::ratio::ratio;
 use super::threshold::threshold;
-use crate::assessment::{format_value, Status};
+use crate::assessment::{format_value, parse_input, Status};
 use crate::base::exact::format_thousands;
 use crate::catalogue::{Catalogue, Criterion, CriterionKind, InputKind, Lang, Rule};
 use crate::evaluation::{
@@ -32,9 +32,11 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
             partly,
             ..
         } => department(*requirement, *present, *partly, lang),
-        Explanation::InputsRecorded { count } => {
-            fill(s.inputs_recorded, &[("count", &count.to_string())])
-        }
+        Explanation::InputsRecorded { count, summed } => match (summed, criterion) {
+            (Some(values), Some(c)) => inputs_total(catalogue, c, values, lang)
+                .unwrap_or_else(|| fill(s.inputs_recorded, &[("count", &count.to_string())])),
+            _ => fill(s.inputs_recorded, &[("count", &count.to_string())]),
+        },
         Explanation::Ratio(e) => match criterion.map(|c| &c.kind) {
             Some(CriterionKind::Rule {
                 rule: Rule::Ratio(r),
@@ -129,21 +131,21 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
             }
             line
         }
-        Explanation::MissingInputs { missing } => {
-            let names: Vec<String> = missing
-                .iter()
-                .map(|id| {
-                    catalogue
-                        .input(id)
-                        .map(|d| d.label.get(lang).to_string())
-                        .unwrap_or_else(|| id.clone())
-                })
-                .collect();
-            fill(
-                s.missing_inputs,
-                &[("names", &names.join(strings.list_sep))],
-            )
-        }
+        Explanation::MissingInputs { missing } => fill(
+            s.missing_inputs,
+            &[("names", &input_names(catalogue, missing, lang))],
+        ),
+        Explanation::PartlyAnswered { filled, missing } => fill(
+            s.partly_answered,
+            &[
+                ("filled", &filled.to_string()),
+                ("names", &input_names(catalogue, missing, lang)),
+            ],
+        ),
+        Explanation::NeedsCorrection {
+            rejected,
+            contradicted,
+        } => needs_correction(catalogue, rejected, contradicted, lang),
         Explanation::NotAnswered => s.not_answered.to_string(),
         Explanation::WrongAnswerKind => s.wrong_answer_kind.to_string(),
         Explanation::NotApplicable(reason) => not_applicable(catalogue, criterion, reason, lang),
@@ -152,6 +154,108 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
         line.push_str(s.assumed_applicable);
     }
     line
+}
+
+fn input_label(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
+    catalogue
+        .input(id)
+        .map(|d| d.label.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn input_names(catalogue: &Catalogue, ids: &[String], lang: Lang) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| input_label(catalogue, id, lang))
+        .collect();
+    names.join(lang.strings().list_sep)
+}
+
+/// "服务人口 = 常住人口 30,000 + 暂住（流动）人口 2,000 = 32,000 人".
+fn inputs_total(
+    catalogue: &Catalogue,
+    criterion: &Criterion,
+    values: &[u64],
+    lang: Lang,
+) -> Option<String> {
+    let CriterionKind::NumericInputs {
+        inputs,
+        total: Some(label),
+    } = &criterion.kind
+    else {
+        return None;
+    };
+    let first = inputs.first().and_then(|id| catalogue.input(id))?;
+    if values.len() != inputs.len() {
+        return None;
+    }
+    let terms: Vec<String> = inputs
+        .iter()
+        .zip(values)
+        .map(|(id, v)| {
+            format!(
+                "{} {}",
+                input_label(catalogue, id, lang),
+                format_value(*v, first.kind)
+            )
+        })
+        .collect();
+    let sum = values.iter().fold(0u64, |a, v| a.saturating_add(*v));
+    let unit = match first.kind {
+        InputKind::Count => format!(" {}", first.unit.get(lang)),
+        InputKind::Percent | InputKind::Area => String::new(),
+    };
+    Some(fill(
+        lang.strings().explain.inputs_total,
+        &[
+            ("label", label.get(lang)),
+            ("formula", &terms.join(" + ")),
+            ("total", &format!("{}{unit}", format_value(sum, first.kind))),
+        ],
+    ))
+}
+
+/// The refused and contradictory figures a criterion reads, each with why.
+fn needs_correction(
+    catalogue: &Catalogue,
+    rejected: &[(String, String)],
+    contradicted: &[String],
+    lang: Lang,
+) -> String {
+    let strings = lang.strings();
+    let s = strings.explain;
+    let mut parts = Vec::new();
+    if !rejected.is_empty() {
+        let items: Vec<String> = rejected
+            .iter()
+            .map(|(id, text)| {
+                let why = catalogue
+                    .input(id)
+                    .and_then(|d| parse_input(d, text).err())
+                    .map(|e| e.message(lang))
+                    .unwrap_or_default();
+                fill(
+                    s.rejected_input,
+                    &[
+                        ("label", &input_label(catalogue, id, lang)),
+                        ("text", text),
+                        ("why", &why),
+                    ],
+                )
+            })
+            .collect();
+        parts.push(fill(
+            s.needs_correction_rejected,
+            &[("items", &items.join(strings.list_sep))],
+        ));
+    }
+    if !contradicted.is_empty() {
+        parts.push(fill(
+            s.needs_correction_contradicted,
+            &[("names", &input_names(catalogue, contradicted, lang))],
+        ));
+    }
+    parts.join(strings.clause_sep)
 }
 
 fn checklist(status: Status, lang: Lang) -> &'static str {

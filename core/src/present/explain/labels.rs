@@ -13,6 +13,8 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
         Verdict::Gap => s.verdict_gap,
         Verdict::NotApplicable => s.verdict_not_applicable,
         Verdict::NotAnswered => s.verdict_not_answered,
+        Verdict::PartlyAnswered => s.verdict_partly_answered,
+        Verdict::NeedsCorrection => s.verdict_needs_correction,
         Verdict::Recorded => s.verdict_recorded,
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::base::exact::{format_fraction_scaled, format_ratio_scaled, format_thousands, Fraction};
 use crate::catalogue::{Catalogue, Lang, RatioDisplay, RatioRule};
-use crate::evaluation::{RatioExplanation, RatioOutcome};
+use crate::evaluation::{NestedShortfall, RatioExplanation, RatioOutcome};
 use crate::i18n::fill;
 
 fn bounds(r: &RatioExplanation) -> Vec<Fraction> {
@@ -49,6 +49,57 @@ fn range_text(r: &RatioExplanation, lang: Lang) -> String {
         ));
     }
     parts.join(strings.comma)
+}
+
+/// What a share inside its whole really needs: "还需增加 6 人（达到 46 ÷ 54）；或其他人员减少
+/// 1 人（40 ÷ 47）".
+fn nested_line(
+    e: &RatioExplanation,
+    nested: NestedShortfall,
+    n_label: &str,
+    n_unit: &str,
+    lang: Lang,
+) -> Option<String> {
+    let s = lang.strings().explain;
+    let (n, d) = (e.numerator, e.denominator);
+    match e.outcome {
+        RatioOutcome::BelowMinimum => {
+            let grow = nested.change_in_group?;
+            let mut line = fill(
+                s.ratio_nested_grow,
+                &[
+                    ("n_label", n_label),
+                    ("grow", &format_thousands(grow)),
+                    ("n_unit", n_unit),
+                    ("n_after", &format_thousands(n.saturating_add(grow))),
+                    ("d_after", &format_thousands(d.saturating_add(grow))),
+                ],
+            );
+            if let Some(shrink) = nested.change_in_rest.filter(|j| *j > 0) {
+                line.push_str(&fill(
+                    s.ratio_nested_shrink,
+                    &[
+                        ("n_label", n_label),
+                        ("shrink", &format_thousands(shrink)),
+                        ("n_unit", n_unit),
+                        ("n", &format_thousands(n)),
+                        ("d_after", &format_thousands(d.saturating_sub(shrink))),
+                    ],
+                ));
+            }
+            Some(line)
+        }
+        RatioOutcome::AboveMaximum => Some(fill(
+            s.ratio_nested_over,
+            &[
+                ("n_label", n_label),
+                ("fewer", &format_thousands(nested.change_in_group?)),
+                ("more", &format_thousands(nested.change_in_rest?)),
+                ("n_unit", n_unit),
+            ],
+        )),
+        _ => None,
+    }
 }
 
 pub(super) fn ratio(
@@ -134,6 +185,13 @@ pub(super) fn ratio(
         s.ratio_required,
         &[("formula", &formula), ("range", &range_text(e, lang))],
     );
+    if let Some(nested) = e.nested {
+        if let Some(text) = nested_line(e, nested, &n_label, &n_unit, lang) {
+            line.push_str(sep);
+            line.push_str(&text);
+            return line;
+        }
+    }
     match e.outcome {
         RatioOutcome::BelowMinimum => {
             if let Some(req) = e.required_numerator {

@@ -9,7 +9,7 @@ use crate::present::percent::percent_text;
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let c = s.compliance();
     let share = percent_text(&c);
-    fill(
+    let mut line = fill(
         lang.strings().explain.summary_line,
         &[
             ("answered", &s.answered.to_string()),
@@ -19,5 +19,12 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
             ("gap", &s.gap.to_string()),
             ("share", &share),
         ],
-    )
+    );
+    if s.needs_correction > 0 {
+        line.push_str(&fill(
+            lang.strings().explain.summary_needs_correction,
+            &[("n", &s.needs_correction.to_string())],
+        ));
+    }
+    line
 }

@@ -47,6 +47,18 @@ pub fn tier_line(catalogue: &Catalogue, outcome: &TierOutcome, lang: Lang) -> St
     let sep = strings.clause_sep;
     match outcome.status {
         TierStatus::Reached => fill(s.tier_reached, &[("name", &name)]),
+        TierStatus::NoClauses => {
+            let group = match outcome
+                .bars
+                .iter()
+                .find(|b| b.considered == 0)
+                .map(|b| b.group)
+            {
+                Some(ClauseGroup::Recommended) => s.group_recommended,
+                _ => s.group_basic,
+            };
+            fill(s.tier_no_clauses, &[("name", &name), ("group", group)])
+        }
         TierStatus::Missed => {
             let misses: Vec<String> = outcome.shortfalls().map(|b| bar_line(b, lang)).collect();
             fill(

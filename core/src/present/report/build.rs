@@ -1,8 +1,9 @@
 //! Building the gap report: `ReportModel::build` from an assessment and its evaluation.
 
 use super::model::{
-    ActionRow, Counts, GapGroup, GapItem, NaRow, OrphanKind, OrphanRow, Overall, ReportModel,
-    SectionBar, SignatureLine, Signatures, TierBlock, TierRow, UnansweredGroup, REVIEW_BLANK_LINES,
+    ActionRow, CorrectionRow, Counts, GapGroup, GapItem, NaRow, OrphanKind, OrphanRow, Overall,
+    ReportModel, SectionBar, SignatureLine, Signatures, TierBlock, TierRow, UnansweredGroup,
+    REVIEW_BLANK_LINES,
 };
 use super::page::{action_status_label, strings, Ctx};
 use super::review_summary::report_summary;
@@ -54,10 +55,22 @@ impl ReportModel {
                 partly: o.partly,
                 gaps: o.gap,
                 not_answered: o.not_answered,
+                partly_answered: o.partly_answered,
+                needs_correction: o.needs_correction,
                 not_applicable: o.not_applicable,
             },
-            unanswered_note: (o.not_answered > 0)
-                .then(|| fill(s.unanswered_note, &[("n", &o.not_answered.to_string())])),
+            unanswered_note: (o.not_answered + o.partly_answered > 0).then(|| {
+                fill(
+                    s.unanswered_note,
+                    &[("n", &(o.not_answered + o.partly_answered).to_string())],
+                )
+            }),
+            corrections_note: (o.needs_correction > 0).then(|| {
+                fill(
+                    s.corrections_note,
+                    &[("n", &o.needs_correction.to_string())],
+                )
+            }),
         };
 
         let sections = evaluation
@@ -99,10 +112,12 @@ impl ReportModel {
                         TierStatus::Missed => s.tier_missed,
                         TierStatus::NotEligible => s.tier_not_eligible,
                         TierStatus::EligibilityUnknown => s.tier_unknown,
+                        TierStatus::NoClauses => s.tier_no_clauses,
                     }
                     .to_string(),
                     line: explain::tier_line(catalogue, t, lang),
-                    missing: if t.status == TierStatus::NotEligible {
+                    missing: if matches!(t.status, TierStatus::NotEligible | TierStatus::NoClauses)
+                    {
                         Vec::new()
                     } else {
                         t.shortfalls().map(|b| explain::bar_line(b, lang)).collect()
@@ -241,14 +256,38 @@ impl ReportModel {
             }
         }
 
+        // Items not judged until a figure is corrected.
+        let corrections: Vec<CorrectionRow> = evaluation
+            .results
+            .iter()
+            .filter(|r| r.verdict == Verdict::NeedsCorrection)
+            .map(|r| CorrectionRow {
+                criterion_id: r.criterion_id.clone(),
+                section_title: ctx.section_title(&r.section_id),
+                title: ctx.result_title(r),
+                explanation: explain::explain(catalogue, r, lang),
+            })
+            .collect();
+
         // Unanswered items, by section.
         let mut unanswered: Vec<UnansweredGroup> = Vec::new();
         for section in &catalogue.sections {
             let titles: Vec<String> = evaluation
                 .results
                 .iter()
-                .filter(|r| r.section_id == section.id && r.verdict == Verdict::NotAnswered)
-                .map(|r| ctx.result_title(r))
+                .filter(|r| r.section_id == section.id)
+                .filter_map(|r| match r.verdict {
+                    Verdict::NotAnswered => Some(ctx.result_title(r)),
+                    Verdict::PartlyAnswered => Some(format!(
+                        "{}{}",
+                        ctx.result_title(r),
+                        fill(
+                            s.partly_answered_suffix,
+                            &[("detail", &explain::explain(catalogue, r, lang))]
+                        )
+                    )),
+                    _ => None,
+                })
                 .collect();
             if !titles.is_empty() {
                 unanswered.push(UnansweredGroup {
@@ -340,6 +379,7 @@ impl ReportModel {
             gap_count,
             actions,
             unanswered,
+            corrections,
             marked_not_applicable,
             not_applicable_by_profile,
             orphans,

@@ -147,7 +147,7 @@ impl ChecklistModel {
                 match &criterion.kind {
                     CriterionKind::Checklist => boxes = status_boxes.clone(),
                     CriterionKind::Department { .. } => boxes = department_boxes.clone(),
-                    CriterionKind::NumericInputs { inputs } => {
+                    CriterionKind::NumericInputs { inputs, .. } => {
                         let ids: Vec<&str> = inputs.iter().map(String::as_str).collect();
                         add_figures(catalogue, &ids, &mut shown, &mut figures, lang);
                     }

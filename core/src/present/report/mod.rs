@@ -27,9 +27,9 @@ pub use checklist::{
     ChecklistItem, ChecklistModel, ChecklistSection, FigureBlank, SubItemLine, CHECKLIST_NOTE_LINES,
 };
 pub use model::{
-    ActionRow, Counts, GapGroup, GapItem, NaRow, OrphanKind, OrphanRow, Overall, ReportModel,
-    ReviewSummary, SectionBar, SignatureLine, Signatures, TierBlock, TierRow, UnansweredGroup,
-    REVIEW_BLANK_LINES,
+    ActionRow, CorrectionRow, Counts, GapGroup, GapItem, NaRow, OrphanKind, OrphanRow, Overall,
+    ReportModel, ReviewSummary, SectionBar, SignatureLine, Signatures, TierBlock, TierRow,
+    UnansweredGroup, REVIEW_BLANK_LINES,
 };
 pub use page::{strings, LabelValue, POPULATION_INPUTS};
 pub use review_summary::report_summary;

@@ -18,6 +18,8 @@ pub struct Counts {
     pub partly: u32,
     pub gaps: u32,
     pub not_answered: u32,
+    pub partly_answered: u32,
+    pub needs_correction: u32,
     pub not_applicable: u32,
 }
 
@@ -30,6 +32,8 @@ pub struct Overall {
     pub counts: Counts,
     /// Said when some applicable items are still unanswered.
     pub unanswered_note: Option<String>,
+    /// Said when some items read figures to correct.
+    pub corrections_note: Option<String>,
 }
 
 /// One bar of the per-section compliance chart.
@@ -113,6 +117,16 @@ pub struct ActionRow {
     pub status_label: String,
 }
 
+/// An item not judged because a figure it reads needs correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionRow {
+    pub criterion_id: String,
+    pub section_title: String,
+    pub title: String,
+    /// `explain::explain`: which figure, as typed, and why it cannot be used.
+    pub explanation: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnansweredGroup {
     pub section_title: String,
@@ -194,6 +208,8 @@ pub struct ReportModel {
     pub tiers: Option<TierBlock>,
     /// Cross-field problems in the entered figures.
     pub input_issues: Vec<String>,
+    /// Items not judged until a figure is corrected (待更正).
+    pub corrections: Vec<CorrectionRow>,
     /// "差距清单（7）".
     pub gap_heading: String,
     pub gap_groups: Vec<GapGroup>,
