@@ -6,7 +6,7 @@
 
 use thc_core::catalogue::{
     bundled, BedClassRule, Catalogue, CentreType, Criterion, CriterionKind, DepartmentGroup,
-    Fraction, Importance, Operand, ProvenanceTag, RatioRule, Rule, ThresholdRule,
+    Fraction, Importance, Lang, Operand, ProvenanceTag, RatioRule, Rule, ThresholdRule,
 };
 
 const G: CentreType = CentreType::General;
@@ -444,8 +444,8 @@ fn the_17_management_items_are_each_their_own_criterion() {
     assert_eq!(section.criteria.len(), 17);
     for (i, c) in section.criteria.iter().enumerate() {
         assert!(matches!(c.kind, CriterionKind::Checklist));
-        assert_eq!(c.provenance.section, format!("篇5 三(六){}", i + 1));
-        assert_eq!(c.provenance.tag, ProvenanceTag::Seed("001".into()));
+        assert_eq!(c.provenance.section, format!("三(六){}", i + 1));
+        assert_eq!(c.provenance.tag, ProvenanceTag::Provincial);
     }
     let titles: Vec<&str> = section
         .criteria
@@ -608,13 +608,27 @@ fn every_bundled_criterion_has_provenance_and_decisions_are_marked() {
                 .source(&p.source)
                 .unwrap_or_else(|| panic!("{}: {}", cat.id, c.criterion.id));
             assert!(!p.section.trim().is_empty(), "{}", c.criterion.id);
-            if let ProvenanceTag::Seed(n) = &p.tag {
-                assert!(["001", "003"].contains(&n.as_str()), "{}", c.criterion.id);
-                assert_eq!(
-                    source.tag, p.tag,
-                    "{}: seed tag must match its source",
-                    c.criterion.id
-                );
+            // Seed numbers and the compilation's part numbers are for maintainers: a user
+            // reads the document's own title and section.
+            assert!(
+                !matches!(p.tag, ProvenanceTag::Seed(_)),
+                "{}: cite the document, not the seed",
+                c.criterion.id
+            );
+            assert!(
+                !p.section.contains('篇'),
+                "{}: {}",
+                c.criterion.id,
+                p.section
+            );
+            if p.tag != ProvenanceTag::Decision {
+                assert_eq!(source.tag, p.tag, "{}: tag of its source", c.criterion.id);
+            }
+            for lang in [Lang::Zh, Lang::En] {
+                let line = thc_core::present::explain::provenance_line(cat, p, lang);
+                for internal in ["种子", "seed", "篇", "Seed"] {
+                    assert!(!line.contains(internal), "{}: {line}", c.criterion.id);
+                }
             }
             if p.tag == ProvenanceTag::Decision {
                 decisions += 1;

@@ -250,7 +250,11 @@ fn gap_list_is_grouped_by_section_core_first_with_explanations_and_sources() {
         "{}",
         share.explanation
     );
-    assert!(share.source.contains("种子文件 001"), "{}", share.source);
+    // The document's own title, issuer and section, as a director and a reviewer cite it.
+    assert_eq!(
+        share.source,
+        "《河北省创建标准化乡(镇)卫生院实施方案》（河北省卫生厅）三(三)1 · 省级文件"
+    );
     assert_eq!(share.decision_note, None);
 
     let recommended = &m.gap_groups[1].items[2];

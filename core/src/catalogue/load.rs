@@ -332,7 +332,7 @@ fn parse_criterion(v: &Value, path: &str, errors: &mut Vec<CatalogueError>) -> O
     };
     let extra: &[&str] = match kind {
         "checklist" => &[],
-        "numeric_inputs" => &["inputs"],
+        "numeric_inputs" => &["inputs", "total"],
         "rule" => &["rule"],
         "department" => &["department"],
         "graded" => &["graded"],

@@ -1,6 +1,6 @@
 //! Labels of verdicts, importance, provenance tags and grades, and a criterion's source line.
 
-use crate::catalogue::{Catalogue, Grade, Importance, Lang, Provenance, ProvenanceTag};
+use crate::catalogue::{Catalogue, Grade, Importance, Lang, Provenance, ProvenanceTag, Source};
 use crate::evaluation::Verdict;
 use crate::i18n::fill;
 
@@ -30,20 +30,60 @@ pub fn importance_label(i: Importance, lang: Lang) -> &'static str {
 pub fn tag_label(tag: &ProvenanceTag, lang: Lang) -> String {
     let s = lang.strings().explain;
     match tag {
-        ProvenanceTag::Seed(n) => fill(s.tag_seed, &[("n", n)]),
+        // The seed number is for maintainers: never shown.
+        ProvenanceTag::Seed(_) => s.tag_seed.to_string(),
         ProvenanceTag::National => s.tag_national.to_string(),
         ProvenanceTag::Provincial => s.tag_provincial.to_string(),
+        ProvenanceTag::City => s.tag_city.to_string(),
+        ProvenanceTag::District => s.tag_district.to_string(),
+        ProvenanceTag::Local => s.tag_local.to_string(),
         ProvenanceTag::Decision => s.tag_decision.to_string(),
     }
 }
 
-/// "河北省…（篇5）· 三(三)1 · [种子文件 001]" plus the note, if any.
+/// A source as a reader cites it: "《河北省创建标准化乡(镇)卫生院实施方案》（河北省卫生厅）", or a
+/// descriptive title marked as such.
+pub fn source_title(source: &Source, lang: Lang) -> String {
+    let s = lang.strings().explain;
+    if source.tag == ProvenanceTag::Decision {
+        // "本工具的解释" is not a document: no quotes, no issuer.
+        return source.title.get(lang).to_string();
+    }
+    let template = if source.descriptive_title {
+        s.source_descriptive
+    } else {
+        s.source_official
+    };
+    let mut out = fill(template, &[("title", source.title.get(lang))]);
+    if let Some(issuer) = &source.issuer {
+        out.push_str(&fill(s.source_issuer, &[("issuer", issuer.get(lang))]));
+    }
+    out
+}
+
+/// "《河北省创建标准化乡(镇)卫生院实施方案》（河北省卫生厅）三(三)1 · 省级文件" plus the note, if
+/// any. The criterion's own tag says how to read it: a reading of the tool's own is
+/// "本工具的解释" whatever its source.
 pub fn provenance_line(catalogue: &Catalogue, p: &Provenance, lang: Lang) -> String {
     let source = catalogue
         .source(&p.source)
-        .map(|s| s.title.get(lang).to_string())
+        .map(|s| source_title(s, lang))
         .unwrap_or_else(|| p.source.clone());
-    let mut out = format!("{source} · {} · [{}]", p.section, tag_label(&p.tag, lang));
+    // Chinese runs the section on after a closing 》 or ）; otherwise a space separates them.
+    let joiner = if source.ends_with(['》', '）']) {
+        ""
+    } else {
+        " "
+    };
+    let mut out = if p.section.trim().is_empty() {
+        format!("{source} · {}", tag_label(&p.tag, lang))
+    } else {
+        format!(
+            "{source}{joiner}{} · {}",
+            p.section,
+            tag_label(&p.tag, lang)
+        )
+    };
     if let Some(n) = &p.note {
         out.push_str(" — ");
         out.push_str(n.get(lang));
