@@ -686,9 +686,11 @@ fn community_hospital_staffing_ratios() {
         }
         other => panic!("{other:?}"),
     }
+    // Non-technical staff are inside the total: 6 of 39 is still 15.4%. Two fewer give 5 ÷ 38
+    // = 13.2%; or seven more 卫技 give 7 ÷ 47 = 14.9% (7 ÷ 46 = 15.2% does not).
     assert_eq!(
         explain(cat, &r, Lang::Zh),
-        "非卫技人员占比 = 7 ÷ 40 = 17.5%，要求 ≤ 15%，超过上限，非卫技人员最多 6 人"
+        "非卫技人员占比 = 7 ÷ 40 = 17.5%，要求 ≤ 15%，非卫技人员也计入总数：只减少非卫技人员时需减少 2 人；或增加其他人员 7 人"
     );
     // Doctor : nurse 1 : 1.5.
     assert_eq!(

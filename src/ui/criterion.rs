@@ -7,7 +7,7 @@ use super::common::{card_dom_id, text, verdict_class};
 use super::session::Session;
 use super::shell::Shell;
 use thc_core::assessment::{
-    format_value, parse_input, Action, ActionStatus, Answer, Severity, Status,
+    format_value, parse_input, Action, ActionStatus, Answer, InputIssueKind, Severity, Status,
 };
 use thc_core::base::dates::CalendarText;
 use thc_core::catalogue::{Criterion, CriterionKind, Grade, ProvenanceTag};
@@ -289,9 +289,19 @@ fn NumberField(input_id: String) -> impl IntoView {
     let id_for_issues = input_id.clone();
     let issues = move || {
         session.evaluation.with(|e| {
+            // A contradiction shows on both fields: the part and the whole it exceeds.
+            let involves = |i: &thc_core::assessment::InputIssue| {
+                i.input_id == id_for_issues
+                    || (matches!(i.kind, InputIssueKind::AboveOther { .. })
+                        && session
+                            .catalogue
+                            .input(&i.input_id)
+                            .and_then(|d| d.not_above.as_ref())
+                            .is_some_and(|op| op.input_ids().any(|x| *x == id_for_issues)))
+            };
             e.0.input_issues
                 .iter()
-                .filter(|i| i.input_id == id_for_issues)
+                .filter(|i| involves(i))
                 .map(|i| (i.severity, i.message(session.catalogue, lang.get())))
                 .collect::<Vec<_>>()
         })

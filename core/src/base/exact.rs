@@ -113,7 +113,7 @@ pub fn nested_additions_needed(part: u64, whole: u64, bound: Fraction) -> Option
 /// `part / (whole − j) ≥ p/q`, i.e. `j = whole − ⌊q·part / p⌋`; 0 when already met, `None`
 /// when the part is 0 (no removal can help) or `part > whole`.
 pub fn nested_removals_needed(part: u64, whole: u64, bound: Fraction) -> Option<u64> {
-    if part == 0 || part > whole || bound.den == 0 {
+    if part == 0 || part > whole || bound.den == 0 || bound.num > bound.den {
         return None;
     }
     if bound.num == 0 {

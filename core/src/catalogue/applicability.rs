@@ -103,6 +103,19 @@ impl Applicability {
         self == &Applicability::default()
     }
 
+    /// Every input id deciding whether this applies (`beds_input` for bed conditions).
+    pub fn input_ids<'a>(&'a self, beds_input: Option<&'a String>, out: &mut Vec<&'a String>) {
+        if self.bed_classes.is_some() || self.has_beds.is_some() {
+            out.extend(beds_input);
+        }
+        if let Some(band) = &self.band {
+            out.extend(band.operand.input_ids());
+        }
+        for alt in &self.any_of {
+            alt.input_ids(beds_input, out);
+        }
+    }
+
     pub(super) fn uses_beds(&self) -> bool {
         self.bed_classes.is_some()
             || self.has_beds.is_some()

@@ -123,11 +123,14 @@ impl Catalogue {
     /// catalogue's own declarations: each input of `part` is an input of `whole`, or is
     /// declared `not_above` an operand made only of `whole`'s inputs. Operands that subtract
     /// are never treated as nested.
+    ///
+    /// A part written as a difference (全院职工 − 卫技, the non-technical staff) is inside the
+    /// whole when what it adds and what it subtracts are each inside it.
     pub fn is_part_of(&self, part: &Operand, whole: &Operand) -> bool {
-        if part.add.is_empty() || !part.subtract.is_empty() || !whole.subtract.is_empty() {
+        if part.add.is_empty() || !whole.subtract.is_empty() {
             return false;
         }
-        part.add.iter().all(|id| {
+        let inside = |id: &String| {
             whole.add.contains(id)
                 || self
                     .input(id)
@@ -137,7 +140,8 @@ impl Catalogue {
                             && !limit.add.is_empty()
                             && limit.add.iter().all(|l| whole.add.contains(l))
                     })
-        })
+        };
+        part.add.iter().all(inside) && part.subtract.iter().all(inside)
     }
 
     /// Label of an operand: its own label, or its single input's label, or the input labels

@@ -52,7 +52,7 @@ pub fn criterion_across<'a>(
         .into_iter()
         .filter_map(|(file, review)| {
             let result = file.evaluation.result(criterion_id)?;
-            if only_needing_action && !result.verdict.needs_action() {
+            if only_needing_action && !result.verdict.needs_attention() {
                 return None;
             }
             let a = file.assessment();

@@ -252,6 +252,24 @@ pub fn evaluate(catalogue: &Catalogue, assessment: &Assessment) -> Evaluation {
 }
 
 fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Explanation, bool) {
+    // Whether it applies can hang on a figure too (the population band, the beds): a refused
+    // or contradictory one decides nothing, so the criterion waits for the correction.
+    let mut decides = Vec::new();
+    criterion
+        .applicability
+        .input_ids(ctx.catalogue.beds_input.as_ref(), &mut decides);
+    if !decides.is_empty() {
+        if let Some((rejected, contradicted)) = ctx.blocked(decides.iter().copied()) {
+            return (
+                Verdict::NeedsCorrection,
+                Explanation::NeedsCorrection {
+                    rejected,
+                    contradicted,
+                },
+                false,
+            );
+        }
+    }
     let assumed = match ctx.applies(&criterion.applicability) {
         Applies::No(m) => {
             return (

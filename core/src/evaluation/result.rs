@@ -41,6 +41,12 @@ impl Verdict {
         matches!(self, Verdict::Met | Verdict::MetWithNote)
     }
 
+    /// Needs the director's attention: a gap, partly met, or a figure to correct. What a
+    /// "only what needs work" filter shows.
+    pub fn needs_attention(self) -> bool {
+        self.needs_action() || self == Verdict::NeedsCorrection
+    }
+
     /// Gap or partly met: belongs in the gap list / action plan.
     pub fn needs_action(self) -> bool {
         matches!(self, Verdict::Gap | Verdict::Partly)

@@ -171,10 +171,19 @@ fn nested_shortfall(
         }
         RatioOutcome::AboveMaximum => {
             let f = r.max?;
-            let fewer = nested_removals_to_cap(n, d, f);
+            // An answer must leave someone in the group and still meet the minimum and floor.
+            let still_meets = |n2: u64, d2: u64| {
+                d2 > 0
+                    && r.min_numerator.is_none_or(|m| n2 >= m)
+                    && r.min
+                        .is_none_or(|m| ratio_cmp(n2, d2, m.num, m.den) != Ordering::Less)
+            };
+            let fewer =
+                nested_removals_to_cap(n, d, f).filter(|k| *k < n && still_meets(n - k, d - k));
             // n / (d + j) ≤ p/q ⇔ j ≥ ⌈q·n / p⌉ − d.
             let more_rest = ceil_div(u128::from(f.den) * u128::from(n), u128::from(f.num))
-                .map(|w| clamp_u64(w).saturating_sub(d));
+                .map(|w| clamp_u64(w).saturating_sub(d))
+                .filter(|j| still_meets(n, d.saturating_add(*j)));
             Some(NestedShortfall {
                 change_in_group: fewer,
                 change_in_rest: more_rest,

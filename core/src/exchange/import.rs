@@ -622,6 +622,17 @@ fn build<S: AsRef<str>>(
     if !problems.is_empty() {
         return Err(ImportError::BadNumbers { problems });
     }
+    // A refused text must be one the app would refuse: blank or valid text here would make the
+    // field, the verdict and the report disagree.
+    for (id, text) in &content.rejected_inputs {
+        let Some(def) = cat.input(id) else { continue };
+        if text.trim().is_empty() || crate::assessment::parse_input(def, text).is_ok() {
+            return Err(shape(
+                &format!("content.assessment.rejected_inputs[\"{id}\"]"),
+                "a refused text must be one that is not a valid value",
+            ));
+        }
+    }
 
     // The county's review (issue 8), read with its own rules: never changes an answer.
     let review = match &content.review {

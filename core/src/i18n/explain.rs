@@ -123,6 +123,8 @@ pub struct ExplainStrings {
     pub ratio_nested_grow: &'static str,
     /// After `ratio_nested_grow`. `{shrink}`, `{n_unit}`, `{n}`, `{d_after}`.
     pub ratio_nested_shrink: &'static str,
+    /// When only fewer of the rest can reach the minimum. As `ratio_nested_shrink`.
+    pub ratio_nested_shrink_only: &'static str,
     /// A share inside its whole, above its maximum (replacing `ratio_above_max`).
     /// `{n_label}`, `{fewer}`, `{n_unit}`, `{more}`.
     pub ratio_nested_over: &'static str,
@@ -240,6 +242,7 @@ pub static ZH: ExplainStrings = ExplainStrings {
     ratio_above_soft_max: "高于范围上限，判为达标并附注",
     ratio_nested_grow: "{n_label}也计入总数，只增加{n_label}时还需增加 {grow}{n_unit}（{n_after} ÷ {d_after}）",
     ratio_nested_shrink: "；或{n_label}不变、其他人员减少 {shrink}{n_unit}（{n} ÷ {d_after}）",
+    ratio_nested_shrink_only: "{n_label}也计入总数，只增加{n_label}无法达到；{n_label}不变时其他人员需减少 {shrink}{n_unit}（{n} ÷ {d_after}）",
     ratio_nested_over: "{n_label}也计入总数：只减少{n_label}时需减少 {fewer}{n_unit}；或增加其他人员 {more}{n_unit}",
     threshold_line: "{label} = {value}，要求 {required}",
     threshold_below: "，低于要求（差 {short}）",
@@ -334,6 +337,7 @@ pub static EN: ExplainStrings = ExplainStrings {
     ratio_above_soft_max: "above the range: met, with a note",
     ratio_nested_grow: "{n_label} count in the total too: adding only {n_label} needs {grow}{n_unit} more ({n_after} ÷ {d_after})",
     ratio_nested_shrink: "; or, with {n_label} unchanged, {shrink}{n_unit} fewer other staff ({n} ÷ {d_after})",
+    ratio_nested_shrink_only: "{n_label} count in the total too: adding only {n_label} cannot reach it; with {n_label} unchanged, {shrink}{n_unit} fewer other staff ({n} ÷ {d_after})",
     ratio_nested_over: "{n_label} count in the total too: {fewer}{n_unit} fewer {n_label}, or {more}{n_unit} more other staff",
     threshold_line: "{label} = {value}, required {required}",
     threshold_below: ", below the requirement ({short} short)",

@@ -79,6 +79,7 @@ pub struct ReportStrings {
     pub action_missing: &'static str,
     /// Appended to the criterion of an action whose item is no longer a gap.
     pub action_not_a_gap: &'static str,
+    pub action_needs_correction: &'static str,
 
     // Other lists
     pub unanswered_heading: &'static str,
@@ -204,13 +205,14 @@ pub static ZH: ReportStrings = ReportStrings {
     action_done: "已完成",
     action_missing: "未制定",
     action_not_a_gap: "（目前已不是差距）",
+    action_needs_correction: "（数据待更正，暂未判定）",
 
     unanswered_heading: "尚未作答的条目",
     partly_answered_suffix: "（部分作答：{detail}）",
     corrections_heading: "待更正的数据",
     corrections_intro:
         "以下条目所用的数据填写有误或互相矛盾，本报告未对其作出判定；改正后才能判定。",
-    corrections_note: "尚有 {n} 项的数据待更正，未作判定，在符合度中按未达到计算。",
+    corrections_note: "尚有 {n} 项因数据待更正而未作判定（其中计入符合度的条目按未达到计算）。",
     na_heading: "标记为不适用的条目",
     na_profile_heading: "按基本情况不适用的条目",
     col_reason: "理由",
@@ -324,12 +326,13 @@ pub static EN: ReportStrings = ReportStrings {
     action_done: "Done",
     action_missing: "None yet",
     action_not_a_gap: " (no longer a gap)",
+    action_needs_correction: " (figures to correct; not judged yet)",
 
     unanswered_heading: "Not answered yet",
     partly_answered_suffix: " (partly answered: {detail})",
     corrections_heading: "Figures to correct",
     corrections_intro: "These items read figures that are not valid values or contradict each other; this report does not judge them until they are corrected.",
-    corrections_note: "{n} item(s) have figures to correct; they are not judged and count as not met in compliance.",
+    corrections_note: "{n} item(s) are not judged until their figures are corrected (those that count toward compliance count as not met).",
     na_heading: "Items marked not applicable",
     na_profile_heading: "Not applicable by profile",
     col_reason: "Reason",

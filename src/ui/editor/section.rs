@@ -47,7 +47,7 @@ pub(super) fn SectionPage(section_id: String) -> impl IntoView {
                 !only_gaps.get()
                     || session.evaluation.with(|e| {
                         e.0.result(&cid)
-                            .map(|r| r.verdict.needs_action())
+                            .map(|r| r.verdict.needs_attention())
                             .unwrap_or(false)
                     })
             };

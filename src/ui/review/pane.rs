@@ -260,7 +260,7 @@ pub(super) fn review_item(
             .with(|st| st.review(&fid).and_then(|r| r.item(&cid)).cloned())
     });
     let hidden = move || {
-        (only_gaps.get() && !verdict.needs_action())
+        (only_gaps.get() && !verdict.needs_attention())
             || (only_open.get() && item.with(|i| i.as_ref().is_some_and(|i| i.verdict.is_some())))
     };
 
@@ -271,10 +271,19 @@ pub(super) fn review_item(
                 .iter()
                 .filter_map(|id| {
                     let def = catalogue.input(id)?;
-                    let value = file
-                        .assessment()
+                    let a = file.assessment();
+                    // A refused text is shown as typed, marked, never as "not entered".
+                    let value = a
                         .input(id)
                         .map(|v| format_value(v, def.kind))
+                        .or_else(|| {
+                            a.rejected_input(id).map(|t| {
+                                format!(
+                                    "“{t}”（{}）",
+                                    explain::verdict_label(Verdict::NeedsCorrection, lang)
+                                )
+                            })
+                        })
                         .unwrap_or_else(|| s.not_entered.to_string());
                     Some(view! { <li>{text(&def.label, lang)}{"："}{value}</li> })
                 })

@@ -64,7 +64,20 @@ fn nested_line(
     let (n, d) = (e.numerator, e.denominator);
     match e.outcome {
         RatioOutcome::BelowMinimum => {
-            let grow = nested.change_in_group?;
+            let Some(grow) = nested.change_in_group else {
+                // Adding to the group alone can never reach the bound: only the other way.
+                let shrink = nested.change_in_rest.filter(|j| *j > 0)?;
+                return Some(fill(
+                    s.ratio_nested_shrink_only,
+                    &[
+                        ("n_label", n_label),
+                        ("shrink", &format_thousands(shrink)),
+                        ("n_unit", n_unit),
+                        ("n", &format_thousands(n)),
+                        ("d_after", &format_thousands(d.saturating_sub(shrink))),
+                    ],
+                ));
+            };
             let mut line = fill(
                 s.ratio_nested_grow,
                 &[

@@ -246,13 +246,18 @@ impl ReportModel {
                 .and_then(|rec| rec.action.as_ref())
                 .filter(|a| !is_blank_action(a))
             {
-                actions.push(row(
+                let mut action_row = row(
                     actions.len() + 1,
                     &r.criterion_id,
                     ctx.result_title(r),
                     None,
                     Some(a),
-                ));
+                );
+                if r.verdict == Verdict::NeedsCorrection {
+                    // Not judged, so not "no longer a gap" either.
+                    action_row.note = Some(s.action_needs_correction.to_string());
+                }
+                actions.push(action_row);
             }
         }
 
