@@ -60,6 +60,9 @@ enum Expect {
     BedClass(&'static str, u64),
     /// A checklist item whose Chinese title contains this text.
     Checklist(&'static str),
+    /// A choice whose Chinese title contains this text, with exactly these options (Chinese
+    /// label contains, meets the criterion).
+    Choice(&'static str, &'static [(&'static str, bool)]),
 }
 
 fn operand_is(o: &Operand, add: &[&str], minus: &[&str]) -> bool {
@@ -137,6 +140,14 @@ fn matches(c: &Criterion, e: &Expect) -> bool {
             },
         ) => beds == input && warn_above == warn,
         (Expect::Checklist(text), CriterionKind::Checklist) => c.title.zh.contains(text),
+        (Expect::Choice(text, expected), CriterionKind::Choice { options }) => {
+            c.title.zh.contains(text)
+                && options.len() == expected.len()
+                && options
+                    .iter()
+                    .zip(expected.iter())
+                    .all(|(o, (label, meets))| o.label.zh.contains(label) && o.meets == *meets)
+        }
         _ => false,
     }
 }
@@ -306,8 +317,16 @@ fn township_staffing_and_targets_match_criteria_md() {
         ),
         ("nurses sufficient", Expect::Checklist("护士配备")),
         (
-            "director 中级 title",
-            Expect::Checklist("中级及以上卫生技术资格"),
+            "director 中级 title, as a choice of title level",
+            Expect::Choice(
+                "中级及以上卫生技术资格",
+                &[
+                    ("高级", true),
+                    ("中级", true),
+                    ("初级", false),
+                    ("无", false),
+                ],
+            ),
         ),
         (
             "director chosen county-wide",

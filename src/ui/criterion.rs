@@ -63,6 +63,9 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
             .collect_view()
             .into_any(),
         CriterionKind::Rule { .. } => ().into_any(),
+        CriterionKind::Choice { options } => {
+            view! { <OptionChoice criterion_id=cid.clone() options=options /> }.into_any()
+        }
         CriterionKind::Graded { graded } if graded.sub_items.is_empty() => {
             view! { <GradeChoice criterion_id=cid.clone() /> }.into_any()
         }
@@ -127,8 +130,8 @@ pub fn CriterionCard(criterion: &'static Criterion) -> impl IntoView {
             id=dom_id.clone() tabindex="-1" aria-labelledby=heading_id.clone()>
             <header class="criterion-head">
                 <h3 id=heading_id.clone()>{move || text(&criterion.title, lang.get())}</h3>
-                <span class="badge">{move || explain::importance_label(criterion.importance, lang.get())}</span>
-                <span class="verdict" role="status">{move || explain::verdict_label(verdict(), lang.get())}</span>
+                <span class="badge">{move || explain::badge_label(criterion, session.assessment.with(|a| a.profile.centre_type), lang.get())}</span>
+                <span class="verdict" role="status">{move || result.with(|r| r.as_ref().map(|r| explain::result_label(r, lang.get())).unwrap_or_else(|| explain::verdict_label(Verdict::NotAnswered, lang.get())))}</span>
             </header>
             <p class="criterion-text">{move || text(&criterion.explanation, lang.get())}</p>
             <div class="controls">{controls}</div>
@@ -215,6 +218,42 @@ fn StatusChoice(criterion_id: String, department: bool) -> impl IntoView {
                             session.edit(move |a, now| a.set_status(&cid, status, now));
                         } />
                     <label for=dom>{move || label(t())}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    view! { <div class="choice" role="radiogroup" aria-label=move || t().answer_label>{buttons}</div> }
+}
+
+/// One of the criterion's named options (the director's title level).
+#[component]
+fn OptionChoice(
+    criterion_id: String,
+    options: &'static [thc_core::catalogue::ChoiceOption],
+) -> impl IntoView {
+    let shell = expect_context::<Shell>();
+    let session = expect_context::<Session>();
+    let t = move || shell.lang.get().strings();
+    let group = format!("{}-choice", card_dom_id(&criterion_id));
+    let buttons = options
+        .iter()
+        .map(|option| {
+            let cid = criterion_id.clone();
+            let cid_checked = criterion_id.clone();
+            let dom = format!("{group}-{}", option.id);
+            let id = option.id.clone();
+            let id_checked = option.id.clone();
+            view! {
+                <span class="radio">
+                    <input type="radio" name=group.clone() id=dom.clone()
+                        prop:checked=move || session.assessment.with(|a| matches!(
+                            a.item(&cid_checked).and_then(|r| r.answer.as_ref()),
+                            Some(Answer::Choice(c)) if *c == id_checked))
+                        on:change=move |_| {
+                            let (cid, id) = (cid.clone(), id.clone());
+                            session.edit(move |a, now| a.set_answer(&cid, Some(Answer::Choice(id)), now));
+                        } />
+                    <label for=dom>{move || text(&option.label, shell.lang.get())}</label>
                 </span>
             }
         })

@@ -63,6 +63,8 @@ pub enum Answer {
     Grade(crate::catalogue::Grade),
     /// Graded clause with sub-items: which are met (a missing key counts as not met).
     SubItems(BTreeMap<String, bool>),
+    /// The id of the option chosen for a choice criterion.
+    Choice(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -355,6 +357,11 @@ impl Assessment {
                     CriterionKind::Checklist | CriterionKind::Department { .. },
                     Some(Answer::Status(_)),
                 ) => true,
+                (CriterionKind::Choice { options }, Some(Answer::Choice(id))) => {
+                    options.iter().any(|o| &o.id == id)
+                }
+                // Answered before the criterion became a choice: still read (see evaluation).
+                (CriterionKind::Choice { .. }, Some(Answer::Status(_))) => true,
                 (CriterionKind::Graded { graded }, Some(Answer::Grade(_))) => {
                     graded.sub_items.is_empty()
                 }

@@ -63,15 +63,30 @@ pub enum CriterionKind {
         #[serde(default)]
         graded: GradedSpec,
     },
+    /// One of named options, each meeting the criterion or not (the director's title level:
+    /// 高级 / 中级 meet "中级及以上", 初级 / none do not). Where "partly" would mean nothing.
+    Choice { options: Vec<ChoiceOption> },
+}
+
+/// One option of a [`CriterionKind::Choice`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stable id, stored as the answer.
+    pub id: String,
+    pub label: Text,
+    /// Whether choosing it meets the criterion.
+    pub meets: bool,
 }
 
 impl CriterionKind {
-    pub const KINDS: [&'static str; 5] = [
+    pub const KINDS: [&'static str; 6] = [
         "checklist",
         "numeric_inputs",
         "rule",
         "department",
         "graded",
+        "choice",
     ];
 }
 

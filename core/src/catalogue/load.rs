@@ -336,6 +336,7 @@ fn parse_criterion(v: &Value, path: &str, errors: &mut Vec<CatalogueError>) -> O
         "rule" => &["rule"],
         "department" => &["department"],
         "graded" => &["graded"],
+        "choice" => &["options"],
         other => {
             errors.push(CatalogueError::new(
                 location,

@@ -25,7 +25,7 @@ mod validate;
 pub use applicability::{Applicability, Band, BedClass, CentreType};
 pub use bundled::{bundled, bundled_errors, bundled_json, BUNDLED_IDS};
 pub use criterion::{
-    Criterion, CriterionKind, DepartmentGroup, DepartmentSpec, Importance, Section,
+    ChoiceOption, Criterion, CriterionKind, DepartmentGroup, DepartmentSpec, Importance, Section,
 };
 pub use errors::{CatalogueError, Location, Problem};
 pub use graded::{Bars, Eligibility, Grade, GradedSpec, LevelTexts, Limit, SubItem, TierDef};

@@ -348,6 +348,24 @@ impl<'a> Validator<'a> {
                     }
                 }
             }
+            CriterionKind::Choice { options } => {
+                // A choice needs something to choose between.
+                if options.len() < 2 {
+                    self.push(&loc, "options", Problem::EmptyList);
+                }
+                let mut ids = HashSet::new();
+                for (i, o) in options.iter().enumerate() {
+                    let field = format!("options[{i}]");
+                    if self.id(&loc, &format!("{field}.id"), &o.id) && !ids.insert(o.id.as_str()) {
+                        self.push(
+                            &loc,
+                            &format!("{field}.id"),
+                            Problem::DuplicateId { id: o.id.clone() },
+                        );
+                    }
+                    self.text(&loc, &format!("{field}.label"), &o.label);
+                }
+            }
             CriterionKind::Graded { graded } => {
                 let mut ids = HashSet::new();
                 let mut levels = [false; 3]; // C, B, A

@@ -398,6 +398,23 @@ fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Exp
             return (pair.0, pair.1, assumed);
         }
         CriterionKind::Graded { graded } => graded_verdict(graded, answer),
+        CriterionKind::Choice { options } => match answer {
+            None => (Verdict::NotAnswered, Explanation::NotAnswered),
+            Some(Answer::Choice(id)) => match options.iter().find(|o| &o.id == id) {
+                Some(o) => (
+                    if o.meets { Verdict::Met } else { Verdict::Gap },
+                    Explanation::Choice {
+                        option: o.id.clone(),
+                        meets: o.meets,
+                    },
+                ),
+                None => (Verdict::NotAnswered, Explanation::WrongAnswerKind),
+            },
+            // An answer given while this was a 符合/不符合 item keeps its verdict until the
+            // director picks an option (nothing typed is lost).
+            Some(Answer::Status(s)) => (status_verdict(*s), status_explanation(*s)),
+            Some(_) => (Verdict::NotAnswered, Explanation::WrongAnswerKind),
+        },
     };
     (verdict, explanation, assumed)
 }

@@ -209,6 +209,11 @@ pub enum Explanation {
     Checklist {
         status: Status,
     },
+    /// The option chosen for a choice criterion, and whether it meets it.
+    Choice {
+        option: String,
+        meets: bool,
+    },
     Department {
         group: DepartmentGroup,
         requirement: Requirement,

@@ -205,6 +205,8 @@ pub(super) fn answer_text(answer: &thc_core::assessment::Answer, lang: Lang) -> 
         Answer::Status(Status::NotMet) => s.status_not_met.to_string(),
         Answer::Status(Status::NotApplicable) => s.mark_not_applicable.to_string(),
         Answer::Grade(g) => explain::grade_label(*g, lang).to_string(),
+        // The criterion is unknown here, so its option labels are too: the stored id.
+        Answer::Choice(id) => id.clone(),
         Answer::SubItems(items) => {
             let met: Vec<&str> = items
                 .iter()

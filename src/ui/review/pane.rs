@@ -335,14 +335,14 @@ pub(super) fn review_item(
     let director = format!(
         "{}{}",
         s.director_prefix,
-        explain::verdict_label(verdict, lang)
+        explain::result_label(result, lang)
     );
     view! {
         <article class=format!("criterion review-item {}", verdict_class(verdict)) id=dom
             aria-labelledby=heading_id.clone() hidden=hidden>
             <header class="criterion-head">
                 <h3 id=heading_id.clone()>{text(&criterion.title, lang)}</h3>
-                <span class="badge">{explain::importance_label(criterion.importance, lang)}</span>
+                <span class="badge">{explain::badge_label(criterion, file.assessment().profile.centre_type, lang)}</span>
                 <span class="verdict">{director}</span>
             </header>
             <p class="figure">{explain::explain(catalogue, result, lang)}</p>

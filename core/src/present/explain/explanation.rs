@@ -26,6 +26,22 @@ pub fn explain(catalogue: &Catalogue, result: &CriterionResult, lang: Lang) -> S
     let criterion = criterion_of(catalogue, result);
     let mut line = match &result.explanation {
         Explanation::Checklist { status } => checklist(*status, lang).to_string(),
+        Explanation::Choice { option, meets } => {
+            let label = match criterion.map(|c| &c.kind) {
+                Some(CriterionKind::Choice { options }) => options
+                    .iter()
+                    .find(|o| &o.id == option)
+                    .map(|o| o.label.get(lang).to_string()),
+                _ => None,
+            }
+            .unwrap_or_else(|| option.clone());
+            let verdict = if *meets {
+                s.choice_meets
+            } else {
+                s.choice_does_not_meet
+            };
+            fill(s.choice_line, &[("option", &label), ("verdict", verdict)])
+        }
         Explanation::Department {
             requirement,
             present,

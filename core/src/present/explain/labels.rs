@@ -1,7 +1,10 @@
 //! Labels of verdicts, importance, provenance tags and grades, and a criterion's source line.
 
-use crate::catalogue::{Catalogue, Grade, Importance, Lang, Provenance, ProvenanceTag, Source};
-use crate::evaluation::Verdict;
+use crate::catalogue::{
+    Catalogue, CentreType, Criterion, CriterionKind, Grade, Importance, Lang, Provenance,
+    ProvenanceTag, Source,
+};
+use crate::evaluation::{CriterionResult, Explanation, NotApplicableReason, Verdict};
 use crate::i18n::fill;
 
 pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
@@ -17,6 +20,28 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
         Verdict::NeedsCorrection => s.verdict_needs_correction,
         Verdict::Recorded => s.verdict_recorded,
     }
+}
+
+/// A result's label on its card: the verdict's, except that an optional department the centre
+/// has not set up reads "未设置（选设）", not "不适用" (it does apply; it is simply optional).
+pub fn result_label(r: &CriterionResult, lang: Lang) -> &'static str {
+    match &r.explanation {
+        Explanation::NotApplicable(NotApplicableReason::OptionalDepartmentAbsent) => {
+            lang.strings().explain.verdict_optional_absent
+        }
+        _ => verdict_label(r.verdict, lang),
+    }
+}
+
+/// The badge of a criterion for this centre: its importance, except that a department
+/// optional for the centre's type reads "选设" (never "核心" beside a room it need not have).
+pub fn badge_label(c: &Criterion, centre_type: Option<CentreType>, lang: Lang) -> &'static str {
+    if let (CriterionKind::Department { department }, Some(t)) = (&c.kind, centre_type) {
+        if department.optional_for.contains(&t) {
+            return lang.strings().explain.badge_optional;
+        }
+    }
+    importance_label(c.importance, lang)
 }
 
 pub fn importance_label(i: Importance, lang: Lang) -> &'static str {

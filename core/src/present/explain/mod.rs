@@ -11,6 +11,9 @@ mod threshold;
 mod tiers;
 
 pub use explanation::explain;
-pub use labels::{grade_label, importance_label, provenance_line, tag_label, verdict_label};
+pub use labels::{
+    badge_label, grade_label, importance_label, provenance_line, result_label, source_title,
+    tag_label, verdict_label,
+};
 pub use summary::summary_line;
 pub use tiers::{bar_line, tier_line};

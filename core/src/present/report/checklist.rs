@@ -147,6 +147,13 @@ impl ChecklistModel {
                 match &criterion.kind {
                     CriterionKind::Checklist => boxes = status_boxes.clone(),
                     CriterionKind::Department { .. } => boxes = department_boxes.clone(),
+                    CriterionKind::Choice { options } => {
+                        boxes = options
+                            .iter()
+                            .map(|o| o.label.get(lang).to_string())
+                            .chain(std::iter::once(s.box_na.to_string()))
+                            .collect();
+                    }
                     CriterionKind::NumericInputs { inputs, .. } => {
                         let ids: Vec<&str> = inputs.iter().map(String::as_str).collect();
                         add_figures(catalogue, &ids, &mut shown, &mut figures, lang);

@@ -173,6 +173,7 @@ impl Ctx<'_> {
             Answer::Status(Status::NotMet) => s.answer_not_met.to_string(),
             Answer::Status(Status::NotApplicable) => s.answer_na.to_string(),
             Answer::Grade(g) => fill(s.answer_grade, &[("grade", g.letter())]),
+            Answer::Choice(id) => id.clone(),
             Answer::SubItems(m) => {
                 let parts: Vec<String> = m
                     .iter()
