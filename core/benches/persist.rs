@@ -68,6 +68,7 @@ fn large_assessment() -> Assessment {
         .map(|i| (format!("input_{i:02}"), 1000 + i))
         .collect();
     Assessment {
+        rejected_inputs: BTreeMap::new(),
         format_version: 1,
         id: ID.to_string(),
         catalogue_id: "thc-standard".to_string(),

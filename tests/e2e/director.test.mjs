@@ -50,12 +50,14 @@ test('a director fills a realistic assessment, sees exact verdicts, reloads and 
   await input(page, 'health_tech_staff').fill('41');
   await share.locator('.verdict', { hasText: '达标' }).waitFor();
   assert.match(await share.locator('.figure').innerText(), /41 ÷ 48 = 85\.4%/);
-  // Bad input is blocked with a message; the stored value stays 41.
+  // Bad input keeps its text with a message, and nothing is judged from it (never the old 41).
   await input(page, 'health_tech_staff').fill('-3');
   await card(page, 'thc.staff.inputs').locator('.field-error').first().waitFor();
   assert.equal(await input(page, 'health_tech_staff').getAttribute('aria-invalid'), 'true');
-  assert.match(await share.locator('.figure').innerText(), /41 ÷ 48/);
+  await share.locator('.verdict', { hasText: '待更正' }).waitFor();
+  assert.doesNotMatch(await share.locator('.figure').innerText(), /41 ÷ 48/);
   await input(page, 'health_tech_staff').fill('41');
+  await share.locator('.verdict', { hasText: '达标' }).waitFor();
   // 卫技 above all staff is a cross-field error.
   await input(page, 'staff_total').fill('40');
   await card(page, 'thc.staff.inputs').locator('.field-error').first().waitFor();

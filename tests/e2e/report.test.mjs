@@ -2,11 +2,11 @@
 // them: Chromium's PDF of the page on A4, read back with pdftotext and rendered to PNG with
 // pdftoppm (poppler-utils) into tests/e2e/out/ for a person to look at.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { newWatchedPage, OUT, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
+import { newWatchedPage, ROOT, shot, useBrowserAndServer, waitForApp } from './harness.mjs';
+import { assertInOrder, printToPdf, squash } from './pdf.mjs';
 
 const env = useBrowserAndServer();
 
@@ -100,38 +100,6 @@ async function openReport(page, id) {
   await page.locator('#report-end').waitFor({ state: 'attached', timeout: 20000 });
 }
 
-/** Prints the page to an A4 PDF, returns its text (pages split by \f) and renders PNGs. */
-async function printToPdf(page, name) {
-  const pdf = join(OUT, `${name}.pdf`);
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true });
-  // -layout keeps the page as it looks (saved next to the PDF); -raw keeps each table cell's
-  // text together in reading order, which is what the order checks need.
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  writeFileSync(join(OUT, `${name}.txt`), text);
-  const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-  for (const f of readdirSync(OUT)) {
-    if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(OUT, f));
-  }
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(OUT, name)]);
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { text, raw, pages, width: Number(size?.[1]), height: Number(size?.[2]), pageTexts: raw.split('\f') };
-}
-
-const squash = (s) => s.replace(/\s+/g, '');
-
-/** Asserts every needle appears in `text`, in this order (whitespace ignored: lines wrap). */
-function assertInOrder(text, needles) {
-  const hay = squash(text);
-  let from = 0;
-  for (const needle of needles) {
-    const at = hay.indexOf(squash(needle), from);
-    assert.ok(at >= 0, `"${needle}" appears after position ${from} of the printed text`);
-    from = at + squash(needle).length;
-  }
-}
-
 function assertA4(pdf) {
   // A4 is 595.28 x 841.89 pt.
   assert.ok(Math.abs(pdf.width - 595.3) < 1.5 && Math.abs(pdf.height - 841.9) < 1.5, `A4 portrait, got ${pdf.width} x ${pdf.height}`);
@@ -183,7 +151,7 @@ test('the gap report of a filled assessment prints on A4: header, result, gaps, 
     '总体结果', '总体符合度', '已答', '各部分符合度', '科室设置',
     // gap list, grouped by section, core first
     '差距清单（7）', '科室设置', '1.', '消毒供应室', '核心', '未达标', '自评说明', '未做到三区分开', '依据',
-    '人员配备', '卫生技术人员占职工总数不低于85%', '47 ÷ 58', '还差',
+    '人员配备', '卫生技术人员占职工总数不低于85%', '47 ÷ 58', '还需增加 16 人（63 ÷ 74）',
     '中医执业（助理）医师占临床医疗服务人员8%–12%', '实行全员聘任制和按绩效分配', '推荐',
     '慢性病、地方病、职业病防治与筛查', '执行消毒隔离制度', '部分达标', '消毒记录不全', '免疫规划人员按每万人1人配备',
     // action plan

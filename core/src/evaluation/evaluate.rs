@@ -61,13 +61,14 @@ struct Context<'a> {
     contradicted: BTreeSet<&'a str>,
 }
 
+/// Inputs a criterion reads that cannot be used: refused texts (id, text as typed) and
+/// contradicted ids.
+type Blocked = (Vec<(String, String)>, Vec<String>);
+
 impl Context<'_> {
     /// The inputs among `ids` that were refused as typed or contradict another, each in
     /// catalogue input order, or `None` when all can be used.
-    fn blocked<'i>(
-        &self,
-        ids: impl Iterator<Item = &'i String> + Clone,
-    ) -> Option<(Vec<(String, String)>, Vec<String>)> {
+    fn blocked<'i>(&self, ids: impl Iterator<Item = &'i String> + Clone) -> Option<Blocked> {
         let reads = |id: &str| ids.clone().any(|i| i == id);
         let mut rejected = Vec::new();
         let mut contradicted = Vec::new();
