@@ -315,13 +315,13 @@ fn NumberField(input_id: String) -> impl IntoView {
     // import or another tab shows the same error as typing did).
     let parse_error = {
         let id = input_id.clone();
-        Memo::new(move |_| {
+        move || {
             session.assessment.with(|a| {
                 a.rejected_input(&id)
                     .and_then(|text| parse_input(def, text).err())
                     .map(|e| e.message(lang.get()))
             })
-        })
+        }
     };
     let dom = format!("input-{}", card_dom_id(&input_id));
     let error_id = format!("{dom}-error");
@@ -347,9 +347,8 @@ fn NumberField(input_id: String) -> impl IntoView {
     };
     let has_error = {
         let issues = issues.clone();
-        move || {
-            parse_error.with(Option::is_some) || issues().iter().any(|(s, _)| *s == Severity::Error)
-        }
+        let parse_error = parse_error.clone();
+        move || parse_error().is_some() || issues().iter().any(|(s, _)| *s == Severity::Error)
     };
     let label = def.label.clone();
     let unit = def.unit.clone();
@@ -377,7 +376,7 @@ fn NumberField(input_id: String) -> impl IntoView {
             </span>
             {help.map(|h| view! { <p class="help">{move || text(&h, lang.get())}</p> })}
             <div id=error_id aria-live="polite">
-                {move || parse_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                {move || parse_error().map(|m| view! { <p class="field-error">{m}</p> })}
                 {move || issues().into_iter().map(|(severity, m)| {
                     let class = if severity == Severity::Error { "field-error" } else { "field-warning" };
                     view! { <p class=class>{m}</p> }

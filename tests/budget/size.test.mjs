@@ -16,7 +16,10 @@ import { gzipSync } from 'node:zlib';
 const DIST = process.env.DIST || new URL('../../dist/', import.meta.url).pathname;
 const KB = 1024;
 export const TARGET = { wasmGzip: 230 * KB, firstLoadGzip: 250 * KB };
-export const CEILING = { wasmGzip: 497 * KB, firstLoadGzip: 516 * KB };
+// Raised from 497 / 516 KB for issue 14 (refused figures kept and never judged, contradictions,
+// nested shares, the choice kind, sources by title): +12.9 KB gzip after --low-memory-unused paid
+// 3.6 KB of it back. BENCHMARKS.md, "Issue 14: wasm size before and after".
+export const CEILING = { wasmGzip: 510 * KB, firstLoadGzip: 529 * KB };
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const files = readdirSync(DIST);

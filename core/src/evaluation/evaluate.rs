@@ -13,7 +13,7 @@ use crate::assessment::{
 use crate::catalogue::{
     Applicability, BedClass, Catalogue, Criterion, CriterionKind, Grade, GradedSpec,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The full evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ struct Context<'a> {
     beds: Option<u64>,
     /// Inputs whose values contradict another input (a part larger than its whole): nothing
     /// is judged from them until corrected.
-    contradicted: BTreeSet<&'a str>,
+    contradicted: Vec<&'a str>,
 }
 
 /// Inputs a criterion reads that cannot be used: refused texts (id, text as typed) and
@@ -69,6 +69,9 @@ impl Context<'_> {
     /// The inputs among `ids` that were refused as typed or contradict another, each in
     /// catalogue input order, or `None` when all can be used.
     fn blocked<'i>(&self, ids: impl Iterator<Item = &'i String> + Clone) -> Option<Blocked> {
+        if !self.any_blocked() {
+            return None;
+        }
         let reads = |id: &str| ids.clone().any(|i| i == id);
         let mut rejected = Vec::new();
         let mut contradicted = Vec::new();
@@ -78,7 +81,7 @@ impl Context<'_> {
             }
             if let Some(text) = self.assessment.rejected_inputs.get(&def.id) {
                 rejected.push((def.id.clone(), text.clone()));
-            } else if self.contradicted.contains(def.id.as_str()) {
+            } else if self.contradicted.contains(&def.id.as_str()) {
                 contradicted.push(def.id.clone());
             }
         }
@@ -86,19 +89,28 @@ impl Context<'_> {
     }
 }
 
+impl Context<'_> {
+    /// Whether any figure is refused or contradicted at all (the usual answer is no, and then
+    /// nothing per criterion needs looking at).
+    fn any_blocked(&self) -> bool {
+        !self.assessment.rejected_inputs.is_empty() || !self.contradicted.is_empty()
+    }
+}
+
 /// Every input an error-level cross-field issue involves: the input and what it may not
 /// exceed.
-fn contradicted_inputs<'a>(catalogue: &'a Catalogue, issues: &[InputIssue]) -> BTreeSet<&'a str> {
-    let mut out = BTreeSet::new();
+fn contradicted_inputs<'a>(catalogue: &'a Catalogue, issues: &[InputIssue]) -> Vec<&'a str> {
+    // A short list (a few inputs at most): a Vec costs less code than a set.
+    let mut out = Vec::new();
     for issue in issues.iter().filter(|i| i.severity == Severity::Error) {
         let Some(def) = catalogue.input(&issue.input_id) else {
             continue;
         };
-        out.insert(def.id.as_str());
+        out.push(def.id.as_str());
         if let (InputIssueKind::AboveOther { .. }, Some(op)) = (&issue.kind, &def.not_above) {
             for id in op.input_ids() {
                 if let Some(other) = catalogue.input(id) {
-                    out.insert(other.id.as_str());
+                    out.push(other.id.as_str());
                 }
             }
         }
@@ -256,9 +268,11 @@ fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Exp
     // Whether it applies can hang on a figure too (the population band, the beds): a refused
     // or contradictory one decides nothing, so the criterion waits for the correction.
     let mut decides = Vec::new();
-    criterion
-        .applicability
-        .input_ids(ctx.catalogue.beds_input.as_ref(), &mut decides);
+    if ctx.any_blocked() {
+        criterion
+            .applicability
+            .input_ids(ctx.catalogue.beds_input.as_ref(), &mut decides);
+    }
     if !decides.is_empty() {
         if let Some((rejected, contradicted)) = ctx.blocked(decides.iter().copied()) {
             return (
@@ -339,8 +353,12 @@ fn evaluate_criterion(ctx: &Context<'_>, criterion: &Criterion) -> (Verdict, Exp
             }
         }
         CriterionKind::Rule { rule } => {
-            let reads = rule.input_ids();
-            if let Some((rejected, contradicted)) = ctx.blocked(reads.iter().copied()) {
+            let blocked = if ctx.any_blocked() {
+                ctx.blocked(rule.input_ids().iter().copied())
+            } else {
+                None
+            };
+            if let Some((rejected, contradicted)) = blocked {
                 return (
                     Verdict::NeedsCorrection,
                     Explanation::NeedsCorrection {
