@@ -1038,6 +1038,7 @@ fn expected_workbook(cat: &Catalogue, a: &Assessment, lang: Lang) -> Value {
             s.col_met,
             s.col_partly,
             s.col_gap,
+            s.col_needs_correction,
             s.col_compliance
         ]),
     ];
@@ -1053,6 +1054,7 @@ fn expected_workbook(cat: &Catalogue, a: &Assessment, lang: Lang) -> Value {
             r.met,
             r.partly,
             r.gap,
+            r.needs_correction,
             compliance
         ]));
     }

@@ -635,3 +635,20 @@ fn an_exported_file_keeps_refused_texts_and_the_import_checks_them() {
     let both = with_rejected(&a, serde_json::json!({"staff_total": "48人"}));
     assert!(read_file(&both, &[] as &[&str]).is_err());
 }
+
+#[test]
+fn the_workbook_lists_what_needs_correction_and_counts_it() {
+    let cat = thc();
+    let mut a = new_assessment(cat, Some(CentreType::General));
+    type_into(&mut a, cat, "vaccine_coverage", "120");
+    let e = evaluate(cat, &a);
+    let rows = thc_core::exchange::gap_rows(cat, &a, &e, Lang::Zh, false);
+    let fix = rows
+        .iter()
+        .find(|r| r.criterion_id == "thc.ph.vaccine-coverage")
+        .expect("a 待更正 item is a row of the table, not silently dropped");
+    assert_eq!(fix.verdict, "待更正");
+    assert!(fix.explanation.contains("“120”"), "{}", fix.explanation);
+    let summary = thc_core::exchange::summary_rows(cat, &e, Lang::Zh);
+    assert_eq!(summary.last().unwrap().needs_correction, 2);
+}

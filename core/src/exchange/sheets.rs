@@ -25,6 +25,8 @@ pub struct SummaryRow {
     pub met: u32,
     pub partly: u32,
     pub gap: u32,
+    /// Not judged until a figure is corrected (待更正).
+    pub needs_correction: u32,
     /// Compliance in tenths of a percent, truncated (never rounded up to a pass); `None` when
     /// nothing counts toward compliance.
     pub compliance_tenths: Option<u64>,
@@ -40,6 +42,7 @@ impl SummaryRow {
             met: s.met + s.met_with_note,
             partly: s.partly,
             gap: s.gap,
+            needs_correction: s.needs_correction,
             compliance_tenths: (c.den > 0)
                 .then(|| u64::try_from(u128::from(c.num) * 1000 / u128::from(c.den)).unwrap_or(0)),
         }
@@ -134,9 +137,10 @@ fn gap_row(
     }
 }
 
-/// The gap list (gaps and partly met, core first, then catalogue order), each with its action;
-/// when `with_other_actions`, followed by the other criteria that have an action, in catalogue
-/// order.
+/// The gap list (gaps and partly met, core first, then catalogue order), each with its action,
+/// then the criteria not judged until a figure is corrected (verdict 待更正, so a table never
+/// silently drops them); when `with_other_actions`, followed by the other criteria that have an
+/// action, in catalogue order.
 pub fn gap_rows(
     catalogue: &Catalogue,
     assessment: &Assessment,
@@ -148,12 +152,19 @@ pub fn gap_rows(
         .gap_results()
         .map(|r| gap_row(catalogue, assessment, r, lang))
         .collect();
+    rows.extend(
+        evaluation
+            .results
+            .iter()
+            .filter(|r| r.verdict == crate::evaluation::Verdict::NeedsCorrection)
+            .map(|r| gap_row(catalogue, assessment, r, lang)),
+    );
     if with_other_actions {
         for r in &evaluation.results {
             let has_action = assessment
                 .item(&r.criterion_id)
                 .is_some_and(|i| i.action.is_some());
-            if has_action && !r.verdict.needs_action() {
+            if has_action && !r.verdict.needs_attention() {
                 rows.push(gap_row(catalogue, assessment, r, lang));
             }
         }
@@ -414,6 +425,7 @@ pub fn export_xlsx(
             text(s.col_met),
             text(s.col_partly),
             text(s.col_gap),
+            text(s.col_needs_correction),
             text(s.col_compliance),
         ],
     ];
@@ -426,6 +438,7 @@ pub fn export_xlsx(
             Cell::Int(u64::from(row.met)),
             Cell::Int(u64::from(row.partly)),
             Cell::Int(u64::from(row.gap)),
+            Cell::Int(u64::from(row.needs_correction)),
             match row.compliance_tenths {
                 Some(_) => Cell::Decimal(row.compliance_text()),
                 None => Cell::Empty,
@@ -476,7 +489,7 @@ pub fn export_xlsx(
     let sheets = [
         Sheet {
             name: s.sheet_summary,
-            widths: vec![30, 10, 10, 10, 10, 10, 14],
+            widths: vec![30, 10, 10, 10, 10, 10, 10, 14],
             rows: summary,
             header,
             freeze: false,
