@@ -278,10 +278,11 @@ pub(super) fn review_item(
                         .map(|v| format_value(v, def.kind))
                         .or_else(|| {
                             a.rejected_input(id).map(|t| {
-                                format!(
-                                    "“{t}”（{}）",
-                                    explain::verdict_label(Verdict::NeedsCorrection, lang)
-                                )
+                                let label = explain::verdict_label(Verdict::NeedsCorrection, lang);
+                                match lang {
+                                    Lang::Zh => format!("“{t}”（{label}）"),
+                                    Lang::En => format!("“{t}” ({label})"),
+                                }
                             })
                         })
                         .unwrap_or_else(|| s.not_entered.to_string());
